@@ -1,0 +1,28 @@
+# The two commands: `make demo` and `make test`. Both install what is missing first.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: deps demo test build lint clean
+
+# GLPK from Debian (no pkg-config file there; the CGLPK module map links -lglpk itself).
+deps:
+	@if [ ! -f /usr/include/glpk.h ]; then \
+	  echo "Installing libglpk-dev (apt-get)"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y libglpk-dev; \
+	fi
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+# The main job on a bundled example.
+demo: build
+	.build/debug/flexplan lp solve Examples/models/staff-rota.lp
+
+test: deps
+	swift test $(SWIFT_BUILD_FLAGS)
+
+lint:
+	swift format lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

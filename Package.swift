@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "FlexPlan",
+    products: [
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .executable(name: "flexplan", targets: ["flexplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map
+        // names the library itself.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // Every fallible GLPK call, wrapped in setjmp/longjmp around glp_error_hook.
+        .target(
+            name: "CGLPKGuard",
+            dependencies: ["CGLPK"]
+        ),
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["CGLPK", "CGLPKGuard"]
+        ),
+        .executableTarget(
+            name: "flexplan",
+            dependencies: [
+                "LinearProgramming",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "flexplanTests",
+            dependencies: ["flexplan"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

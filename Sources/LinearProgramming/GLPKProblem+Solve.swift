@@ -1,0 +1,323 @@
+internal import CGLPK
+internal import CGLPKGuard
+
+/// Boxes the Swift closures that GLPK's C callbacks reach through a `void *`.
+private final class CallbackBox {
+    let log: (@Sendable (String) -> Void)?
+    let progress: (@Sendable (SolveProgress) -> Void)?
+    init(log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolveProgress) -> Void)?) {
+        self.log = log
+        self.progress = progress
+    }
+}
+
+private let logSink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { context, text in
+    guard let context, let text else { return }
+    Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue().log?(String(cString: text))
+}
+
+private let progressSink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<fpg_mip_progress>?) -> Void = {
+    context, snapshot in
+    guard let context, let snapshot else { return }
+    Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue().progress?(SolveProgress(snapshot.pointee))
+}
+
+extension SolveProgress {
+    init(_ snapshot: fpg_mip_progress) {
+        self.init(
+            seconds: snapshot.seconds,
+            incumbent: snapshot.has_incumbent != 0 ? snapshot.incumbent : nil,
+            bound: snapshot.has_bound != 0 ? snapshot.bound : nil,
+            nodes: Int(snapshot.nodes), activeNodes: Int(snapshot.active_nodes),
+            iterations: Int(snapshot.iterations))
+    }
+}
+
+extension GLPKProblem {
+    /// Solves the problem as loaded (an LP, or a MIP when `model` has integer variables).
+    ///
+    /// `model` must be the model this problem holds (with any in-place changes applied to both).
+    /// `warmStart`, one value per variable, must already be checked as integer feasible.
+    func solve(_ model: Model, options: SolveOptions, warmStart: [Double]? = nil) throws -> Solution {
+        try ensureUsable()
+        try options.validate()
+        let start = fpg_now()
+        let box = CallbackBox(log: options.log, progress: options.progress)
+        let context = Unmanaged.passRetained(box)
+        if options.log != nil { fpg_set_log_sink(logSink, context.toOpaque()) }
+        defer {
+            fpg_set_log_sink(nil, nil)
+            context.release()
+        }
+        var solution: Solution
+        if model.variableCount == 0 {
+            solution = Self.solveEmpty(model)
+        } else if model.isMixedInteger {
+            solution = try solveMIP(model, options: options, warmStart: warmStart, start: start,
+                                    context: context.toOpaque())
+        } else {
+            solution = try solveLP(model, options: options, start: start)
+        }
+        solution.seconds = fpg_now() - start
+        return solution
+    }
+
+    // MARK: LP
+
+    private func lpParameters(_ options: SolveOptions, start: Double, presolve: Bool) -> fpg_lp_parameters {
+        let method: CInt
+        switch options.lpAlgorithm {
+        case .primalSimplex: method = CInt(FPG_PRIMAL)
+        case .dualSimplex: method = CInt(FPG_DUAL_THEN_PRIMAL)
+        case .interiorPoint: method = CInt(FPG_INTERIOR)
+        }
+        var remaining = 0.0
+        if let limit = options.timeLimit { remaining = max(0.001, limit - (fpg_now() - start)) }
+        return fpg_lp_parameters(
+            method: method, presolve: presolve ? 1 : 0,
+            message_level: CInt(options.verbosity.rawValue), time_limit: remaining,
+            iteration_limit: CInt(clamping: options.iterationLimit ?? 0))
+    }
+
+    private func runLP(_ parameters: fpg_lp_parameters) throws -> CInt {
+        var parameters = parameters
+        var code: CInt = 0
+        let routine = parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
+        try Self.guarded(routine, fpg_solve_lp(pointer, &parameters, &code))
+        return code
+    }
+
+    private func solveLP(_ model: Model, options: SolveOptions, start: Double) throws -> Solution {
+        var parameters = lpParameters(options, start: start, presolve: options.presolve)
+        let interior = options.lpAlgorithm == .interiorPoint
+        if interior && model.constraintCount == 0 {
+            // glp_interior refuses a problem without rows; the simplex solves it trivially.
+            parameters.method = CInt(FPG_DUAL_THEN_PRIMAL)
+        }
+        let code = try runLP(parameters)
+        let routine = parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
+        var stop = StopReason.solved
+        switch Int32(code) {
+        case 0:
+            break
+        case GLP_ETMLIM:
+            stop = .timeLimit
+        case GLP_EITLIM:
+            stop = .iterationLimit
+        case GLP_ENOPFS:
+            return Self.noValues(model, status: .infeasible, stop: .solved)
+        case GLP_ENODFS, GLP_ENOFEAS:
+            // The presolver or the interior-point method found no dual feasible solution: the
+            // LP is unbounded or infeasible. A plain simplex tells which.
+            var plain = lpParameters(options, start: start, presolve: false)
+            plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
+            let again = try runLP(plain)
+            guard again == 0 else { throw Self.failure("glp_simplex", again) }
+            return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+        default:
+            throw Self.failure(routine, code)
+        }
+        let kind = parameters.method == CInt(FPG_INTERIOR) ? CInt(FPG_SOLUTION_INTERIOR) : CInt(FPG_SOLUTION_SIMPLEX)
+        return try readLP(model, kind: kind, stop: stop)
+    }
+
+    private func readLP(_ model: Model, kind: CInt, stop: StopReason) throws -> Solution {
+        var summary = fpg_solution_summary()
+        var values = [Double](repeating: 0, count: model.variableCount)
+        var reducedCosts = [Double](repeating: 0, count: model.variableCount)
+        var activities = [Double](repeating: 0, count: model.constraintCount)
+        var duals = [Double](repeating: 0, count: model.constraintCount)
+        try Self.guarded("reading the solution", fpg_read_solution(pointer, kind, &summary, &values, &reducedCosts, &activities, &duals))
+        let status: SolveStatus
+        switch summary.status {
+        case GLP_OPT: status = .optimal
+        case GLP_NOFEAS: status = .infeasible
+        case GLP_UNBND: status = .unbounded
+        case GLP_FEAS: status = .feasible
+        default:
+            // Stopped by a limit: a primal feasible basis is a feasible solution.
+            status = summary.primal_status == GLP_FEAS ? .feasible : .noSolution
+        }
+        guard status == .optimal || status == .feasible else {
+            var solution = Self.noValues(model, status: status, stop: stop)
+            solution.iterations = Int(summary.iterations)
+            return solution
+        }
+        return Solution(
+            model: model.identity, status: status, stopReason: stop, objective: summary.objective,
+            bound: status == .optimal ? summary.objective : nil, seconds: 0,
+            iterations: Int(summary.iterations), nodes: 0, isMixedInteger: false, values: values,
+            rowActivities: activities, duals: duals, reducedCosts: reducedCosts)
+    }
+
+    // MARK: MIP
+
+    private func solveMIP(
+        _ model: Model, options: SolveOptions, warmStart: [Double]?, start: Double,
+        context: UnsafeMutableRawPointer
+    ) throws -> Solution {
+        // glp_ios_heur_sol takes values of the problem being searched, which GLPK's MIP
+        // presolver would replace: a warm start needs the relaxation solved here instead.
+        let mipPresolve = options.presolve && warmStart == nil
+        var relaxationBound: Double?
+        if !mipPresolve {
+            var parameters = lpParameters(options, start: start, presolve: false)
+            if parameters.method == CInt(FPG_INTERIOR) { parameters.method = CInt(FPG_DUAL_THEN_PRIMAL) }
+            let code = try runLP(parameters)
+            switch Int32(code) {
+            case 0: break
+            case GLP_ETMLIM: return Self.noValues(model, status: .noSolution, stop: .timeLimit, mip: true)
+            case GLP_EITLIM: return Self.noValues(model, status: .noSolution, stop: .iterationLimit, mip: true)
+            default: throw Self.failure("glp_simplex", code)
+            }
+            let relaxation = try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+            switch relaxation.status {
+            case .optimal: relaxationBound = relaxation.objective
+            case .infeasible, .unbounded:
+                var solution = Self.noValues(model, status: relaxation.status, stop: .solved, mip: true)
+                solution.iterations = relaxation.iterations
+                return solution
+            default:
+                throw LinearProgrammingError.solverFailed(
+                    routine: "glp_simplex", code: 0, reason: "LP relaxation not solved to optimality")
+            }
+        }
+        let cancelFlag = options.cancellation?.flag
+        var outcome = fpg_mip_outcome()
+        let code: CInt = try (warmStart ?? []).withUnsafeBufferPointer { warm in
+            var parameters = fpg_mip_parameters(
+                message_level: CInt(options.verbosity.rawValue),
+                presolve: mipPresolve ? 1 : 0,
+                time_limit: options.timeLimit ?? 0,
+                start_time: start,
+                relative_gap: options.relativeGap,
+                gomory_cuts: options.cuts.contains(.gomory) ? 1 : 0,
+                mir_cuts: options.cuts.contains(.mixedIntegerRounding) ? 1 : 0,
+                cover_cuts: options.cuts.contains(.cover) ? 1 : 0,
+                clique_cuts: options.cuts.contains(.clique) ? 1 : 0,
+                feasibility_pump: options.feasibilityPump ? 1 : 0,
+                proximity_search: options.proximitySearch ? 1 : 0,
+                proximity_time_limit: options.proximitySearchTimeLimit,
+                branching: Self.glpkBranching(options.branching),
+                backtracking: Self.glpkBacktracking(options.backtracking),
+                warm_start: warmStart == nil ? nil : warm.baseAddress,
+                cancel_flag: cancelFlag.map { UnsafePointer($0) },
+                bound_interval: options.boundInterval,
+                progress: options.progress == nil ? nil : progressSink,
+                context: context)
+            try Self.guarded("glp_intopt", fpg_solve_mip(pointer, &parameters, &outcome))
+            return outcome.glpk_return
+        }
+        var stop = StopReason.solved
+        switch Int32(code) {
+        case 0:
+            break
+        case GLP_ETMLIM:
+            stop = .timeLimit
+        case GLP_ESTOP:
+            stop = outcome.stop_reason == CInt(FPG_STOP_INTERRUPTED) ? .interrupted : .timeLimit
+        case GLP_EMIPGAP:
+            stop = .gapLimit
+        case GLP_ENOPFS:
+            return Self.noValues(model, status: .infeasible, stop: .solved, mip: true, outcome: outcome)
+        case GLP_ENODFS:
+            // The presolver found the relaxation dual infeasible: unbounded or infeasible.
+            var plain = lpParameters(options, start: start, presolve: false)
+            plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
+            let again = try runLP(plain)
+            guard again == 0 else { throw Self.failure("glp_simplex", again) }
+            let relaxation = try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+            let status: SolveStatus = relaxation.status == .infeasible ? .infeasible : .unbounded
+            return Self.noValues(model, status: status, stop: .solved, mip: true, outcome: outcome)
+        default:
+            throw Self.failure("glp_intopt", code)
+        }
+        var summary = fpg_solution_summary()
+        var values = [Double](repeating: 0, count: model.variableCount)
+        var activities = [Double](repeating: 0, count: model.constraintCount)
+        try Self.guarded("reading the solution", fpg_read_solution(pointer, CInt(FPG_SOLUTION_MIP), &summary, &values, nil, &activities, nil))
+        let status: SolveStatus
+        switch summary.status {
+        case GLP_OPT: status = stop == .gapLimit ? .feasible : .optimal
+        case GLP_FEAS: status = .feasible
+        case GLP_NOFEAS: status = .infeasible
+        default: status = .noSolution
+        }
+        var solution = Self.noValues(model, status: status, stop: stop, mip: true, outcome: outcome)
+        solution.iterations = max(solution.iterations, Int(summary.iterations))
+        if outcome.last.has_bound == 0, let relaxationBound { solution.bound = relaxationBound }
+        guard status == .optimal || status == .feasible else { return solution }
+        for (index, kind) in model.variableKinds.enumerated() where kind != .continuous {
+            values[index] = values[index].rounded()
+        }
+        solution.values = values
+        solution.rowActivities = activities
+        solution.objective = summary.objective
+        if status == .optimal && options.relativeGap == 0 {
+            solution.bound = summary.objective
+        } else if let bound = solution.bound {
+            // The bound cannot pass the incumbent; GLPK's tolerances can make it look so.
+            solution.bound = model.sense == .minimize ? min(bound, summary.objective) : max(bound, summary.objective)
+        }
+        return solution
+    }
+
+    private static func glpkBranching(_ rule: SolveOptions.BranchingRule) -> CInt {
+        switch rule {
+        case .firstFractional: return GLP_BR_FFV
+        case .lastFractional: return GLP_BR_LFV
+        case .mostFractional: return GLP_BR_MFV
+        case .driebeckTomlin: return GLP_BR_DTH
+        case .pseudoCost: return GLP_BR_PCH
+        }
+    }
+
+    private static func glpkBacktracking(_ rule: SolveOptions.BacktrackingRule) -> CInt {
+        switch rule {
+        case .depthFirst: return GLP_BT_DFS
+        case .breadthFirst: return GLP_BT_BFS
+        case .bestLocalBound: return GLP_BT_BLB
+        case .bestProjection: return GLP_BT_BPH
+        }
+    }
+
+    // MARK: Results without values
+
+    private static func noValues(
+        _ model: Model, status: SolveStatus, stop: StopReason, mip: Bool = false,
+        outcome: fpg_mip_outcome? = nil
+    ) -> Solution {
+        Solution(
+            model: model.identity, status: status, stopReason: stop, objective: nil,
+            bound: outcome.flatMap { $0.last.has_bound != 0 ? $0.last.bound : nil },
+            seconds: 0, iterations: Int(outcome?.last.iterations ?? 0),
+            nodes: Int(outcome?.last.nodes ?? 0), isMixedInteger: mip, values: [],
+            rowActivities: [], duals: [], reducedCosts: [])
+    }
+
+    /// A model without variables: every row is the constant 0.
+    private static func solveEmpty(_ model: Model) -> Solution {
+        let feasible = zip(model.rowLower, model.rowUpper).allSatisfy { $0 <= 0 && 0 <= $1 }
+        guard feasible else { return noValues(model, status: .infeasible, stop: .solved, mip: false) }
+        return Solution(
+            model: model.identity, status: .optimal, stopReason: .solved,
+            objective: model.objectiveConstant, bound: model.objectiveConstant, seconds: 0,
+            iterations: 0, nodes: 0, isMixedInteger: false, values: [],
+            rowActivities: [Double](repeating: 0, count: model.constraintCount),
+            duals: [Double](repeating: 0, count: model.constraintCount), reducedCosts: [])
+    }
+
+    private static func failure(_ routine: String, _ code: CInt) -> LinearProgrammingError {
+        let reasons: [Int32: String] = [
+            GLP_EBADB: "invalid initial basis", GLP_ESING: "singular basis matrix",
+            GLP_ECOND: "ill-conditioned basis matrix", GLP_EBOUND: "incorrect bounds",
+            GLP_EFAIL: "the solver failed", GLP_EOBJLL: "objective lower limit reached",
+            GLP_EOBJUL: "objective upper limit reached", GLP_EROOT: "no optimal root LP",
+            GLP_ENOCVG: "no convergence", GLP_EINSTAB: "numerical instability",
+            GLP_EDATA: "invalid data", GLP_ERANGE: "result out of range",
+        ]
+        let output = String(cString: fpg_last_output()).split(separator: "\n").last.map(String.init)
+        let reason = reasons[Int32(code)] ?? "code \(code)"
+        return .solverFailed(routine: routine, code: Int(code), reason: output.map { "\(reason): \($0)" } ?? reason)
+    }
+}
