@@ -245,6 +245,7 @@ extension GLPKProblem {
         }
         var solution = Self.noValues(model, status: status, stop: stop, mip: true, outcome: outcome)
         solution.iterations = max(solution.iterations, Int(summary.iterations))
+        solution.warmStartAccepted = outcome.warm_start_accepted != 0
         if outcome.last.has_bound == 0, let relaxationBound { solution.bound = relaxationBound }
         guard status == .optimal || status == .feasible else { return solution }
         for (index, kind) in model.variableKinds.enumerated() where kind != .continuous {

@@ -38,6 +38,8 @@ public struct Solution: Sendable {
     public var nodes: Int
     /// Whether the model was solved as a MIP.
     public var isMixedInteger: Bool
+    /// Whether GLPK took the warm start as its first incumbent.
+    public var warmStartAccepted = false
 
     /// Values by variable index (integers rounded); empty without a solution.
     public var values: [Double]

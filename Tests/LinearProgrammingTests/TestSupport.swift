@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LinearProgramming
 import Testing
 
@@ -27,4 +28,29 @@ func linearProgrammingError(_ body: () throws -> Void) -> LinearProgrammingError
     } catch {
         return error as? LinearProgrammingError
     }
+}
+
+/// Runs `body` on a new thread (with a stack big enough for GLPK) and waits for it.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    let result = Mutex<Result<T, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        let outcome = Result { try body() }
+        result.withLock { $0 = outcome }
+        done.signal()
+    }
+    thread.stackSize = 16 << 20
+    thread.start()
+    done.wait()
+    return try result.withLock { $0! }.get()
+}
+
+/// Polls `condition` until it holds or `timeout` seconds pass.
+func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.005)
+    }
+    return condition()
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import LinearProgramming
+
+@Suite("Progress and cancellation")
+struct ProgressTests {
+    @Test("progress reports incumbents that improve and bounds that stay below them")
+    func progress() throws {
+        let model = try loadFixture("assignment-8x40.lp")
+        let events = Mutex<[SolveProgress]>([])
+        var options = SolveOptions()
+        options.timeLimit = 1.5
+        options.feasibilityPump = true
+        options.progress = { progress in events.withLock { $0.append(progress) } }
+        let solution = try model.solve(options)
+        let reported = events.withLock { $0 }
+        #expect(!reported.isEmpty)
+        let incumbents = reported.compactMap(\.incumbent)
+        #expect(!incumbents.isEmpty)
+        #expect(zip(incumbents, incumbents.dropFirst()).allSatisfy { $1 <= $0 + 1e-9 })
+        for event in reported {
+            if let incumbent = event.incumbent, let bound = event.bound { #expect(bound <= incumbent + 1e-6) }
+            if let bound = event.bound { #expect(bound <= 715 + 1e-6) }
+        }
+        #expect(zip(reported, reported.dropFirst()).allSatisfy { $1.seconds >= $0.seconds })
+        if let objective = solution.objective, let last = incumbents.last { #expect(objective <= last + 1e-9) }
+    }
+
+    @Test("cancelling from another thread stops the search and returns the incumbent")
+    func cancellation() throws {
+        let model = try loadFixture("assignment-8x40.lp")
+        let token = CancellationToken()
+        let lastIncumbent = Mutex<Double?>(nil)
+        var options = SolveOptions()
+        options.cancellation = token
+        options.timeLimit = 60
+        options.progress = { progress in
+            if let incumbent = progress.incumbent { lastIncumbent.withLock { $0 = incumbent } }
+        }
+        let started = Date()
+        let solveOptions = options
+        let result = Mutex<Result<Solution, any Error>?>(nil)
+        let thread = Thread {
+            let outcome = Result { try model.solve(solveOptions) }
+            result.withLock { $0 = outcome }
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        #expect(waitUntil(timeout: 30) { lastIncumbent.withLock { $0 } != nil })
+        token.cancel()
+        #expect(token.isCancelled)
+        #expect(waitUntil(timeout: 30) { result.withLock { $0 } != nil })
+        let solution = try #require(result.withLock { $0 }).get()
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(solution.stopReason == .interrupted)
+        #expect(solution.status == .feasible)
+        let objective = try #require(solution.objective)
+        let reported = try #require(lastIncumbent.withLock { $0 })
+        #expect(objective <= reported + 1e-9)
+        #expect(objective >= 715 - 1e-6)
+        #expect(solution.values.count == model.variableCount)
+    }
+
+    @Test("a token cancelled before the solve stops it at once")
+    func cancelledBeforehand() throws {
+        let model = try loadFixture("assignment-8x40.lp")
+        var options = SolveOptions()
+        options.cancellation = CancellationToken()
+        options.cancellation?.cancel()
+        let solution = try model.solve(options)
+        #expect(solution.stopReason == .interrupted)
+        #expect(solution.seconds < 10)
+    }
+}
