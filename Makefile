@@ -18,8 +18,10 @@ build: deps
 demo: build
 	.build/debug/flexplan lp solve Examples/models/staff-rota.lp
 
+# The suite, then the concurrency tests again under ThreadSanitizer (own build folder).
 test: deps
 	swift test $(SWIFT_BUILD_FLAGS)
+	swift test --sanitize=thread --scratch-path .build-tsan --filter 'ConcurrencyTests|ProgressTests'
 
 lint:
 	swift format lint --strict --recursive Package.swift Sources Tests

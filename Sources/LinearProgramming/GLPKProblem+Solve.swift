@@ -53,8 +53,9 @@ extension GLPKProblem {
         if model.variableCount == 0 {
             solution = Self.solveEmpty(model)
         } else if model.isMixedInteger {
-            solution = try solveMIP(model, options: options, warmStart: warmStart, start: start,
-                                    context: context.toOpaque())
+            solution = try solveMIP(
+                model, options: options, warmStart: warmStart, start: start,
+                context: context.toOpaque())
         } else {
             solution = try solveLP(model, options: options, start: start)
         }
@@ -127,7 +128,9 @@ extension GLPKProblem {
         var reducedCosts = [Double](repeating: 0, count: model.variableCount)
         var activities = [Double](repeating: 0, count: model.constraintCount)
         var duals = [Double](repeating: 0, count: model.constraintCount)
-        try Self.guarded("reading the solution", fpg_read_solution(pointer, kind, &summary, &values, &reducedCosts, &activities, &duals))
+        try Self.guarded(
+            "reading the solution",
+            fpg_read_solution(pointer, kind, &summary, &values, &reducedCosts, &activities, &duals))
         let status: SolveStatus
         switch summary.status {
         case GLP_OPT: status = .optimal
@@ -235,7 +238,9 @@ extension GLPKProblem {
         var summary = fpg_solution_summary()
         var values = [Double](repeating: 0, count: model.variableCount)
         var activities = [Double](repeating: 0, count: model.constraintCount)
-        try Self.guarded("reading the solution", fpg_read_solution(pointer, CInt(FPG_SOLUTION_MIP), &summary, &values, nil, &activities, nil))
+        try Self.guarded(
+            "reading the solution",
+            fpg_read_solution(pointer, CInt(FPG_SOLUTION_MIP), &summary, &values, nil, &activities, nil))
         let status: SolveStatus
         switch summary.status {
         case GLP_OPT: status = stop == .gapLimit ? .feasible : .optimal

@@ -96,7 +96,8 @@ final class GLPKProblem {
                                                             row_start: rowStarts.baseAddress,
                                                             entry_column: entryColumns.baseAddress,
                                                             entry_value: entryValues.baseAddress,
-                                                            column_names: columnNames.isEmpty ? nil : columnNames.baseAddress,
+                                                            column_names: columnNames.isEmpty
+                                                                ? nil : columnNames.baseAddress,
                                                             row_names: rowNames.isEmpty ? nil : rowNames.baseAddress,
                                                             problem_name: name)
                                                         return fpg_load_problem(pointer, &data)

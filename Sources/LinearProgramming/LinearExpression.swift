@@ -107,7 +107,9 @@ where S.Element == LinearExpression {
 }
 
 /// The sum of `term(element)` over `elements`, built in one pass.
-public func sum<S: Sequence>(_ elements: S, _ term: (S.Element) throws -> LinearExpression)
+public func sum<S: Sequence>(
+    _ elements: S, _ term: (S.Element) throws -> LinearExpression
+)
     rethrows -> LinearExpression
 {
     var result = LinearExpression()

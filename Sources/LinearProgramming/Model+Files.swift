@@ -34,9 +34,11 @@ extension Model {
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         var code: CInt = 0
         let routine = format == .lp ? "glp_write_lp" : "glp_write_mps"
-        try GLPKProblem.guarded(routine, temporary.withCString { name in
-            format == .lp ? fpg_write_lp(problem.pointer, name, &code) : fpg_write_mps(problem.pointer, name, &code)
-        })
+        try GLPKProblem.guarded(
+            routine,
+            temporary.withCString { name in
+                format == .lp ? fpg_write_lp(problem.pointer, name, &code) : fpg_write_mps(problem.pointer, name, &code)
+            })
         guard code == 0 else {
             throw LinearProgrammingError.fileError(path: path, message: Self.lastGLPKLine("cannot write"))
         }
@@ -75,9 +77,11 @@ extension Model {
         let problem = try GLPKProblem()
         var code: CInt = 0
         let routine = format == .lp ? "glp_read_lp" : "glp_read_mps"
-        try GLPKProblem.guarded(routine, readPath.withCString { name in
-            format == .lp ? fpg_read_lp(problem.pointer, name, &code) : fpg_read_mps(problem.pointer, name, &code)
-        })
+        try GLPKProblem.guarded(
+            routine,
+            readPath.withCString { name in
+                format == .lp ? fpg_read_lp(problem.pointer, name, &code) : fpg_read_mps(problem.pointer, name, &code)
+            })
         guard code == 0 else {
             var message = Self.lastGLPKLine("cannot read")
             if let strippedCopy { message = message.replacingOccurrences(of: strippedCopy, with: path) }
@@ -173,9 +177,11 @@ extension Model {
         }) {
             sense = .maximize
         }
-        guard let header = lines.firstIndex(where: {
-            $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("OBJSENSE")
-        }) else { return (sense, nil) }
+        guard
+            let header = lines.firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("OBJSENSE")
+            })
+        else { return (sense, nil) }
         let words = lines[header].split(separator: " ").map { $0.uppercased() }
         var remove = [header]
         var word = words.count > 1 ? words[1] : nil

@@ -41,7 +41,8 @@ public final class Solver {
         try problem.ensureUsable()
         var changed = model
         try changed.setBounds(of: variable, lower: lower, upper: upper)
-        try GLPKProblem.guarded("glp_set_col_bnds", fpg_set_column_bounds(problem.pointer, CInt(variable.index), lower, upper))
+        try GLPKProblem.guarded(
+            "glp_set_col_bnds", fpg_set_column_bounds(problem.pointer, CInt(variable.index), lower, upper))
         model = changed
     }
 
@@ -68,7 +69,8 @@ public final class Solver {
         try problem.ensureUsable()
         var changed = model
         try changed.setBounds(of: constraint, lower: lower, upper: upper)
-        try GLPKProblem.guarded("glp_set_row_bnds", fpg_set_row_bounds(problem.pointer, CInt(constraint.index), lower, upper))
+        try GLPKProblem.guarded(
+            "glp_set_row_bnds", fpg_set_row_bounds(problem.pointer, CInt(constraint.index), lower, upper))
         model = changed
     }
 
@@ -77,7 +79,8 @@ public final class Solver {
         try problem.ensureUsable()
         var changed = model
         try changed.setObjectiveCoefficient(of: variable, to: value)
-        try GLPKProblem.guarded("glp_set_obj_coef", fpg_set_objective_coefficient(problem.pointer, CInt(variable.index), value))
+        try GLPKProblem.guarded(
+            "glp_set_obj_coef", fpg_set_objective_coefficient(problem.pointer, CInt(variable.index), value))
         model = changed
     }
 
@@ -130,7 +133,9 @@ extension Model {
             }
             if value < variableLower[index] - tolerance || value > variableUpper[index] + tolerance {
                 throw LinearProgrammingError.invalidWarmStart(
-                    reason: "variable \(label(of: variable)) = \(value) is outside [\(variableLower[index]), \(variableUpper[index])]")
+                    reason:
+                        "variable \(label(of: variable)) = \(value) is outside [\(variableLower[index]), \(variableUpper[index])]"
+                )
             }
             if variableKinds[index] != .continuous && abs(value - value.rounded()) > tolerance {
                 throw LinearProgrammingError.invalidWarmStart(
@@ -146,7 +151,9 @@ extension Model {
             if activity < rowLower[row] - slack || activity > rowUpper[row] + slack {
                 let constraint = ConstraintReference(model: identity, index: row)
                 throw LinearProgrammingError.invalidWarmStart(
-                    reason: "constraint \(label(of: constraint)) has activity \(activity) outside [\(rowLower[row]), \(rowUpper[row])]")
+                    reason:
+                        "constraint \(label(of: constraint)) has activity \(activity) outside [\(rowLower[row]), \(rowUpper[row])]"
+                )
             }
         }
     }

@@ -23,7 +23,11 @@ struct ConcurrencyTests {
                 // At its first progress report each solve waits (up to 20 s) until all eight
                 // are inside branch-and-cut at the same time.
                 options.progress = { _ in
-                    guard !entered.withLock({ let was = $0; $0 = true; return was }) else { return }
+                    guard
+                        !entered.withLock({
+                            let was = $0; $0 = true; return was
+                        })
+                    else { return }
                     inside.withLock { $0 += 1 }
                     if waitUntil(timeout: 20, { inside.withLock { $0 } == count }) {
                         allMet.withLock { $0 += 1 }

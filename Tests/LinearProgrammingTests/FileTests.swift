@@ -9,8 +9,9 @@ struct FileTests {
         ("production.lp", 11), ("fractional.lp", 4), ("covering.lp", 8), ("assignment-5x30.lp", 539),
     ]
 
-    @Test("write → read → solve keeps the optimum, for minimize and maximize",
-          arguments: ModelFileFormat.allCases, [0, 1, 2, 3])
+    @Test(
+        "write → read → solve keeps the optimum, for minimize and maximize",
+        arguments: ModelFileFormat.allCases, [0, 1, 2, 3])
     func roundTrip(format: ModelFileFormat, index: Int) throws {
         let (name, optimum) = Self.cases[index]
         let model = try loadFixture(name)

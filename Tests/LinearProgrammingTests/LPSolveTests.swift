@@ -17,8 +17,9 @@ struct LPSolveTests {
         return (model, x, y, capacity, labour)
     }
 
-    @Test("optimum, values, duals, reduced costs and activities by hand",
-          arguments: SolveOptions.LPAlgorithm.allCases)
+    @Test(
+        "optimum, values, duals, reduced costs and activities by hand",
+        arguments: SolveOptions.LPAlgorithm.allCases)
     func handChecked(algorithm: SolveOptions.LPAlgorithm) throws {
         let (model, x, y, capacity, labour) = try production()
         var options = SolveOptions()
@@ -73,8 +74,9 @@ struct LPSolveTests {
         #expect(solution.objective == nil)
     }
 
-    @Test("an infeasible LP is a status, for every algorithm",
-          arguments: SolveOptions.LPAlgorithm.allCases)
+    @Test(
+        "an infeasible LP is a status, for every algorithm",
+        arguments: SolveOptions.LPAlgorithm.allCases)
     func infeasible(algorithm: SolveOptions.LPAlgorithm) throws {
         var options = SolveOptions()
         options.lpAlgorithm = algorithm

@@ -30,8 +30,9 @@ struct MIPSolveTests {
         #expect(solution[x] == 1 && solution[y] == 2)
     }
 
-    @Test("integer infeasible with a feasible relaxation, with and without presolve",
-          arguments: [true, false])
+    @Test(
+        "integer infeasible with a feasible relaxation, with and without presolve",
+        arguments: [true, false])
     func integerInfeasible(presolve: Bool) throws {
         var options = SolveOptions()
         options.presolve = presolve

@@ -23,8 +23,9 @@ struct SafetyTests {
         #expect(mixed.map { if case .foreignVariable = $0 { true } else { false } } == true)
     }
 
-    @Test("non-finite coefficients, constants and objective terms",
-          arguments: [Double.nan, .infinity, -.infinity])
+    @Test(
+        "non-finite coefficients, constants and objective terms",
+        arguments: [Double.nan, .infinity, -.infinity])
     func nonFinite(value: Double) throws {
         var model = Model()
         let x = try model.addVariable("x")
@@ -51,7 +52,10 @@ struct SafetyTests {
         }
         #expect(context.contains("x"))
         let x = try model.addVariable("x")
-        #expect(linearProgrammingError { try model.add(Constraint(LinearExpression(x), lowerBound: 3, upperBound: 1), name: "r") } != nil)
+        #expect(
+            linearProgrammingError {
+                try model.add(Constraint(LinearExpression(x), lowerBound: 3, upperBound: 1), name: "r")
+            } != nil)
         #expect(linearProgrammingError { try model.add(x <= .nan) } != nil)
         #expect(linearProgrammingError { try model.add(x >= .infinity) } != nil)
         #expect(linearProgrammingError { try model.setBounds(of: x, lower: 1, upper: 0) } != nil)

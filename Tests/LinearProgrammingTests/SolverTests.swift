@@ -94,7 +94,9 @@ struct SolverTests {
             let bystander = try Solver(model)
             #expect(close(try solver.solve().objective, 8))
             let error = linearProgrammingError { try solver.provokeGLPKErrorForTesting() }
-            guard case .glpkError(_, let message) = error else { return "no guarded error: \(String(describing: error))" }
+            guard case .glpkError(_, let message) = error else {
+                return "no guarded error: \(String(describing: error))"
+            }
             #expect(message.contains("glp_set_col_bnds"))
             #expect(!solver.isAlive)
             #expect(!bystander.isAlive)  // the whole environment of the thread went

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import LinearProgramming
+import Synchronization
 import Testing
 
 /// Path of a committed fixture.

@@ -86,7 +86,9 @@ struct LPSolve: ParsableCommand {
             print("seconds     \(String(format: "%.3f", solution.seconds))")
             print("nodes       \(solution.nodes)")
             print("iterations  \(solution.iterations)")
-            print("model       \(model.variableCount) variables, \(model.constraintCount) constraints, \(model.nonzeroCount) nonzeros")
+            print(
+                "model       \(model.variableCount) variables, \(model.constraintCount) constraints, \(model.nonzeroCount) nonzeros"
+            )
         }
     }
 }
