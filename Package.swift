@@ -5,6 +5,8 @@ let package = Package(
     name: "FlexPlan",
     products: [
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "Timetabling", targets: ["Timetabling"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
         .executable(name: "flexplan", targets: ["flexplan"]),
     ],
     dependencies: [
@@ -26,16 +28,36 @@ let package = Package(
             name: "LinearProgramming",
             dependencies: ["CGLPK", "CGLPKGuard"]
         ),
+        .target(
+            name: "Timetabling",
+            dependencies: ["LinearProgramming"]
+        ),
+        .target(
+            name: "Interchange",
+            dependencies: ["Timetabling"],
+            resources: [.copy("Resources/school.schema.json")]
+        ),
         .executableTarget(
             name: "flexplan",
             dependencies: [
                 "LinearProgramming",
+                "Timetabling",
+                "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TimetablingTests",
+            dependencies: ["Timetabling"]
+        ),
+        .testTarget(
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "Timetabling"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

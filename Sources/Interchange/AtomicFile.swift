@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes files the contract's way: a temporary file in the same folder, fsync, rename.
+public enum AtomicFile {
+    /// Replaces `path` with `data` atomically.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            throw InterchangeError(file: path, message: "cannot create a file in \(folder.path)")
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InterchangeError(file: path, message: "cannot write: \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InterchangeError(file: path, message: "cannot replace: \(reason)")
+        }
+    }
+}

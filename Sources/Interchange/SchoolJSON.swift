@@ -1,0 +1,130 @@
+import Foundation
+import Timetabling
+
+/// The FlexPlan JSON format: a ``School`` encoded, one file per school.
+public enum SchoolJSON {
+    /// Reads a school from a JSON file.
+    ///
+    /// Syntax errors name the line and column; values of the wrong type name the JSON path,
+    /// with records addressed by id (`$.teachers[id=T07].maxPeriodsPerWeek`).
+    public static func read(from path: String) throws -> School {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InterchangeError(file: path, message: "no readable file")
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Decodes a school; `file` names the source in errors.
+    public static func decode(_ data: Data, file: String) throws -> School {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw syntaxError(error, in: data, file: file)
+        }
+        do {
+            return try JSONDecoder().decode(School.self, from: data)
+        } catch let error as DecodingError {
+            throw decodingError(error, object: object, file: file)
+        }
+    }
+
+    /// The school as pretty-printed JSON with sorted keys (stable for version control).
+    public static func encode(_ school: School) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(school)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the school to `path`, atomically.
+    public static func write(_ school: School, to path: String) throws {
+        try AtomicFile.write(encode(school), to: path)
+    }
+
+    // MARK: Errors with locations
+
+    private static func syntaxError(_ error: Error, in data: Data, file: String) -> InterchangeError {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        guard let range = description.range(of: #"character (\d+)"#, options: .regularExpression),
+            let offset = Int(description[range].split(separator: " ").last ?? "")
+        else {
+            return InterchangeError(file: file, message: "not valid JSON: \(description)")
+        }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        let reason = description.components(separatedBy: " around").first ?? description
+        return InterchangeError(file: file, line: line, column: column, message: "not valid JSON: \(reason.lowercased())")
+    }
+
+    private static func decodingError(_ error: DecodingError, object: Any, file: String) -> InterchangeError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = jsonPath(context.codingPath, in: object)
+            return InterchangeError(file: file, path: path, message: "missing field '\(key.stringValue)'")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let path = jsonPath(context.codingPath, in: object)
+            return InterchangeError(file: file, path: path, message: "expected \(describe(type))")
+        case .dataCorrupted(let context):
+            let path = jsonPath(context.codingPath, in: object)
+            return InterchangeError(file: file, path: path, message: invalidValueMessage(context))
+        @unknown default:
+            return InterchangeError(file: file, message: "\(error)")
+        }
+    }
+
+    private static func invalidValueMessage(_ context: DecodingError.Context) -> String {
+        if let key = context.codingPath.last?.stringValue, let kind = enumValues[key] {
+            return "invalid value; expected one of \(kind.joined(separator: ", "))"
+        }
+        return "invalid value: \(context.debugDescription)"
+    }
+
+    /// Allowed values of the format's enumerations, by field name, for error messages.
+    private static let enumValues: [String: [String]] = [
+        "kind": ["teaching", "flex", "break", "year", "group", "subgroup", "gradeLevel", "department", "plc",
+                 "interdisciplinary", "coTeaching", "sameStart", "consecutive", "ordered", "minDaysApart",
+                 "homeroom", "session"],
+    ]
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = "\(type)"
+            return name.hasPrefix("Array") ? "an array" : (name.hasPrefix("Dictionary") ? "an object" : "a \(name) object")
+        }
+    }
+
+    /// `$.a[id=X].b` from a coding path: array positions become `[id=…]` when the element has an id.
+    static func jsonPath(_ codingPath: [any CodingKey], in object: Any) -> String {
+        var path = "$"
+        var current: Any? = object
+        for key in codingPath {
+            if let index = key.intValue {
+                let element = (current as? [Any]).flatMap { index < $0.count ? $0[index] : nil }
+                if let id = (element as? [String: Any])?["id"] as? String {
+                    path += "[id=\(id)]"
+                } else {
+                    path += "[\(index)]"
+                }
+                current = element
+            } else {
+                path += ".\(key.stringValue)"
+                current = (current as? [String: Any])?[key.stringValue]
+            }
+        }
+        return path
+    }
+}

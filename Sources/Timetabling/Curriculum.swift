@@ -1,0 +1,164 @@
+/// A subject, e.g. mathematics.
+public struct Subject: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String?
+
+    public init(id: String, name: String? = nil) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A course that students request and that runs in sections (a US high school's unit).
+public struct Course: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String?
+    public var subject: String?
+    /// Meetings of each section per week.
+    public var meetingsPerWeek: Int
+    /// Periods per meeting; 1 when absent.
+    public var duration: Int?
+    /// Days between two meetings of a section, at least; 1 when absent and meetings > 1.
+    public var minDaysApart: Int?
+    /// Features every room of the course must have ("lab").
+    public var roomFeatures: [String]?
+    /// Students per section, at most.
+    public var maxSectionSize: Int?
+    /// Sections to run: a number, or a range the solver chooses from.
+    public var sections: SectionCount?
+    /// Teachers who may teach a section.
+    public var teachers: [String]?
+    /// Times the course should meet (a soft rule).
+    public var preferredTimes: [TimeSlots]?
+
+    public init(id: String, name: String? = nil, subject: String? = nil, meetingsPerWeek: Int) {
+        self.id = id
+        self.name = name
+        self.subject = subject
+        self.meetingsPerWeek = meetingsPerWeek
+    }
+
+    /// Periods per meeting, 1 when absent.
+    public var resolvedDuration: Int { duration ?? 1 }
+}
+
+/// How many sections a course runs: fixed (`3`) or a range (`{"min": 2, "max": 4}`).
+public struct SectionCount: Codable, Sendable, Equatable {
+    public var min: Int
+    public var max: Int
+
+    public init(_ count: Int) {
+        min = count
+        max = count
+    }
+
+    public init(min: Int, max: Int) {
+        self.min = min
+        self.max = max
+    }
+
+    public var isFixed: Bool { min == max }
+
+    private enum CodingKeys: String, CodingKey { case min, max }
+
+    public init(from decoder: any Decoder) throws {
+        if let count = try? decoder.singleValueContainer().decode(Int.self) {
+            self.init(count)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(min: try container.decode(Int.self, forKey: .min), max: try container.decode(Int.self, forKey: .max))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if isFixed {
+            var container = encoder.singleValueContainer()
+            try container.encode(min)
+        } else {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(min, forKey: .min)
+            try container.encode(max, forKey: .max)
+        }
+    }
+}
+
+/// A lesson to place, with fixed teachers and cohorts, as FET has them.
+///
+/// A subject taught 4 times a week is 4 activities sharing a `splitGroup`; they fall on
+/// different days (`minDaysApart`, 1 by default).
+public struct Activity: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var subject: String?
+    public var teachers: [String]
+    /// Cohorts taught together; empty for a meeting of staff only.
+    public var cohorts: [String]?
+    /// Periods; 1 when absent.
+    public var duration: Int?
+    /// Students, when no cohort gives the number.
+    public var students: Int?
+    /// Features the room must have.
+    public var roomFeatures: [String]?
+    /// Rooms the activity may use; any room that fits when absent.
+    public var rooms: [String]?
+    /// Rooms it should use (a soft rule).
+    public var preferredRooms: [String]?
+    /// Activities of one split lesson share this id.
+    public var splitGroup: String?
+    /// Days between lessons of the split group, at least; 1 when absent.
+    public var minDaysApart: Int?
+    /// Times it should start (a soft rule).
+    public var preferredTimes: [TimeSlots]?
+    /// A placement the solver must keep.
+    public var locked: LockedPlacement?
+
+    public init(id: String, subject: String? = nil, teachers: [String], cohorts: [String]? = nil, duration: Int? = nil) {
+        self.id = id
+        self.subject = subject
+        self.teachers = teachers
+        self.cohorts = cohorts
+        self.duration = duration
+    }
+
+    /// Periods, 1 when absent.
+    public var resolvedDuration: Int { duration ?? 1 }
+}
+
+/// A fixed start (and optionally room) for an activity.
+public struct LockedPlacement: Codable, Sendable, Equatable {
+    public var day: String
+    public var period: String
+    public var room: String?
+
+    public init(day: String, period: String, room: String? = nil) {
+        self.day = day
+        self.period = period
+        self.room = room
+    }
+}
+
+/// A rule between activities.
+public struct ActivityRelation: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// All start at the same time (e.g. parallel option blocks, a team meeting).
+        case sameStart
+        /// Back to back, in the listed order, on one day.
+        case consecutive
+        /// In the listed order within the week.
+        case ordered
+        /// At least `minDays` days apart.
+        case minDaysApart
+    }
+
+    public var kind: Kind
+    public var activities: [String]
+    public var minDays: Int?
+    /// Absent: hard. A number: soft, penalty per violation (per pair).
+    public var weight: Double?
+
+    public init(kind: Kind, activities: [String], minDays: Int? = nil, weight: Double? = nil) {
+        self.kind = kind
+        self.activities = activities
+        self.minDays = minDays
+        self.weight = weight
+    }
+}

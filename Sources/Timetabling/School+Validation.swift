@@ -1,0 +1,137 @@
+/// Everything `flexplan validate` checks: references, ranges, the time grid, cycles, and
+/// warnings for data that is valid but suspicious.
+extension School {
+    /// Every problem of the school, errors and warnings, in document order.
+    public func validate() -> [ValidationIssue] {
+        var validator = SchoolValidator(school: self)
+        validator.run()
+        return validator.issues
+    }
+}
+
+/// The checks behind ``School/validate()``, one method per part of the school.
+struct SchoolValidator {
+    let school: School
+    var issues: [ValidationIssue] = []
+
+    // Lookups built once.
+    let teacherIDs: Set<String>
+    let roomIDs: Set<String>
+    let cohortsByID: [String: Cohort]
+    let studentIDs: Set<String>
+    let courseIDs: Set<String>
+    let subjectIDs: Set<String>?
+    let activityIDs: Set<String>
+    let sessionIDs: Set<String>
+    let dayPeriods: [String: [Period]]
+
+    init(school: School) {
+        self.school = school
+        teacherIDs = Set(school.teachers.map(\.id))
+        roomIDs = Set(school.rooms.map(\.id))
+        cohortsByID = Dictionary((school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        studentIDs = Set((school.students ?? []).map(\.id))
+        courseIDs = Set((school.courses ?? []).map(\.id))
+        subjectIDs = school.subjects.map { Set($0.map(\.id)) }
+        activityIDs = Set((school.activities ?? []).map(\.id))
+        sessionIDs = Set((school.flex?.sessions ?? []).map(\.id))
+        let schedules = Dictionary(school.timeGrid.bellSchedules.map { ($0.id, $0.periods) }, uniquingKeysWith: { first, _ in first })
+        dayPeriods = Dictionary(
+            school.timeGrid.days.compactMap { day in schedules[day.bellSchedule].map { (day.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func run() {
+        if school.formatVersion != School.currentFormatVersion {
+            error("$.formatVersion", field: "formatVersion",
+                  "format version \(school.formatVersion) is not supported (this FlexPlan reads \(School.currentFormatVersion))")
+        }
+        checkTimeGrid()
+        checkUnique(school.subjects ?? [], "subjects")
+        checkUnique(school.teachers, "teachers")
+        checkUnique(school.rooms, "rooms")
+        checkUnique(school.cohorts ?? [], "cohorts")
+        checkUnique(school.students ?? [], "students")
+        checkUnique(school.courses ?? [], "courses")
+        checkUnique(school.activities ?? [], "activities")
+        checkUnique(school.teams ?? [], "teams")
+        checkUnique(school.flex?.sessions ?? [], "flex.sessions")
+        checkCalendar()
+        checkTeachers()
+        checkRooms()
+        checkCohorts()
+        checkStudents()
+        checkCourses()
+        checkActivities()
+        checkRelations()
+        checkTeams()
+        checkFlex()
+        checkWeights()
+    }
+
+    // MARK: Reporting
+
+    mutating func error(_ path: String, record: String? = nil, field: String? = nil, _ message: String) {
+        issues.append(ValidationIssue(.error, path: path, record: record, field: field, message: message))
+    }
+
+    mutating func warning(_ path: String, record: String? = nil, field: String? = nil, _ message: String) {
+        issues.append(ValidationIssue(.warning, path: path, record: record, field: field, message: message))
+    }
+
+    /// `$.collection[id=ID]`.
+    func path(_ collection: String, _ id: String) -> String { "$.\(collection)[id=\(id)]" }
+
+    // MARK: Generic checks
+
+    mutating func checkUnique<Record: Identifiable>(_ records: [Record], _ collection: String) where Record.ID == String {
+        var seen = Set<String>()
+        for (index, record) in records.enumerated() {
+            if record.id.isEmpty {
+                error("$.\(collection)[\(index)].id", field: "id", "empty id")
+            } else if !seen.insert(record.id).inserted {
+                error("$.\(collection)[\(index)].id", record: record.id, field: "id", "duplicate id '\(record.id)'")
+            }
+        }
+    }
+
+    /// Each id of `references` must be in `known`.
+    mutating func checkReferences(_ references: [String]?, in known: Set<String>, kind: String, at base: String,
+                                  record: String?, field: String) {
+        for (index, reference) in (references ?? []).enumerated() where !known.contains(reference) {
+            error("\(base).\(field)[\(index)]", record: record, field: field, "unknown \(kind) '\(reference)'")
+        }
+    }
+
+    mutating func checkReference(_ reference: String?, in known: Set<String>, kind: String, at base: String,
+                                 record: String?, field: String) {
+        if let reference, !known.contains(reference) {
+            error("\(base).\(field)", record: record, field: field, "unknown \(kind) '\(reference)'")
+        }
+    }
+
+    mutating func checkSlots(_ slots: [TimeSlots]?, at base: String, record: String?, field: String) {
+        for (index, slot) in (slots ?? []).enumerated() {
+            guard let periods = dayPeriods[slot.day] else {
+                error("\(base).\(field)[\(index)].day", record: record, field: field, "unknown day '\(slot.day)'")
+                continue
+            }
+            let ids = Set(periods.map(\.id))
+            for (position, period) in (slot.periods ?? []).enumerated() where !ids.contains(period) {
+                error("\(base).\(field)[\(index)].periods[\(position)]", record: record, field: field,
+                      "unknown period '\(period)' on day '\(slot.day)'")
+            }
+        }
+    }
+
+    mutating func checkRange(_ low: Int?, _ high: Int?, at base: String, record: String, names: (String, String)) {
+        for (value, name) in [(low, names.0), (high, names.1)] {
+            if let value, value < 0 {
+                error("\(base).\(name)", record: record, field: name, "\(name) is negative (\(value))")
+            }
+        }
+        if let low, let high, low > high {
+            error("\(base).\(names.0)", record: record, field: names.0, "\(names.0) \(low) is above \(names.1) \(high)")
+        }
+    }
+}

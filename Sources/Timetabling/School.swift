@@ -1,0 +1,32 @@
+/// A school as FlexPlan reads it: time grid, people, rooms, what is taught, teams and flex
+/// blocks. The FlexPlan JSON format is this type encoded (see the README and `flexplan schema`).
+///
+/// Records refer to each other by id. ``validate()`` reports every problem at once.
+public struct School: Codable, Sendable, Equatable {
+    /// The version of the format this school is written in.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var name: String
+    public var timeGrid: TimeGrid
+    public var calendar: SchoolCalendar?
+    public var subjects: [Subject]?
+    public var teachers: [Teacher]
+    public var rooms: [Room]
+    public var cohorts: [Cohort]?
+    public var students: [Student]?
+    public var courses: [Course]?
+    public var activities: [Activity]?
+    public var activityRelations: [ActivityRelation]?
+    public var teams: [Team]?
+    public var flex: FlexSetup?
+    public var weights: SoftRuleWeights?
+
+    public init(name: String, timeGrid: TimeGrid, teachers: [Teacher] = [], rooms: [Room] = []) {
+        formatVersion = Self.currentFormatVersion
+        self.name = name
+        self.timeGrid = timeGrid
+        self.teachers = teachers
+        self.rooms = rooms
+    }
+}
