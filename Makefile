@@ -10,12 +10,14 @@ deps:
 	  echo "Installing libglpk-dev (apt-get)"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y libglpk-dev; \
 	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || pip install --quiet jsonschema
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
 # The main job on a bundled example.
 demo: build
+	.build/debug/flexplan validate Examples/primary-school
 	.build/debug/flexplan lp solve Examples/models/staff-rota.lp
 
 # The suite, then the concurrency tests again under ThreadSanitizer (own build folder).

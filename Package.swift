@@ -57,8 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InterchangeTests",
-            dependencies: ["Interchange", "Timetabling"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["Interchange", "Timetabling"]
         ),
         .testTarget(
             name: "flexplanTests",

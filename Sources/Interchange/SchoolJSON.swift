@@ -62,7 +62,8 @@ public enum SchoolJSON {
             }
         }
         let reason = description.components(separatedBy: " around").first ?? description
-        return InterchangeError(file: file, line: line, column: column, message: "not valid JSON: \(reason.lowercased())")
+        return InterchangeError(
+            file: file, line: line, column: column, message: "not valid JSON: \(reason.lowercased())")
     }
 
     private static func decodingError(_ error: DecodingError, object: Any, file: String) -> InterchangeError {
@@ -90,9 +91,11 @@ public enum SchoolJSON {
 
     /// Allowed values of the format's enumerations, by field name, for error messages.
     private static let enumValues: [String: [String]] = [
-        "kind": ["teaching", "flex", "break", "year", "group", "subgroup", "gradeLevel", "department", "plc",
-                 "interdisciplinary", "coTeaching", "sameStart", "consecutive", "ordered", "minDaysApart",
-                 "homeroom", "session"],
+        "kind": [
+            "teaching", "flex", "break", "year", "group", "subgroup", "gradeLevel", "department", "plc",
+            "interdisciplinary", "coTeaching", "sameStart", "consecutive", "ordered", "minDaysApart",
+            "homeroom", "session",
+        ]
     ]
 
     private static func describe(_ type: Any.Type) -> String {
@@ -103,7 +106,8 @@ public enum SchoolJSON {
         case is Bool.Type: return "true or false"
         default:
             let name = "\(type)"
-            return name.hasPrefix("Array") ? "an array" : (name.hasPrefix("Dictionary") ? "an object" : "a \(name) object")
+            return name.hasPrefix("Array")
+                ? "an array" : (name.hasPrefix("Dictionary") ? "an object" : "a \(name) object")
         }
     }
 

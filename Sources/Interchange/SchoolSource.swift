@@ -20,7 +20,8 @@ public enum SchoolSource {
         case "json":
             return try SchoolJSON.read(from: path)
         default:
-            throw InterchangeError(file: path, message: "unknown school format; expected a .json file or a school folder")
+            throw InterchangeError(
+                file: path, message: "unknown school format; expected a .json file or a school folder")
         }
     }
 }

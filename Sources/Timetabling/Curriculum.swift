@@ -111,7 +111,8 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     /// A placement the solver must keep.
     public var locked: LockedPlacement?
 
-    public init(id: String, subject: String? = nil, teachers: [String], cohorts: [String]? = nil, duration: Int? = nil) {
+    public init(id: String, subject: String? = nil, teachers: [String], cohorts: [String]? = nil, duration: Int? = nil)
+    {
         self.id = id
         self.subject = subject
         self.teachers = teachers

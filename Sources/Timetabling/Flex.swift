@@ -8,8 +8,10 @@ public struct FlexSetup: Codable, Sendable, Equatable {
     /// Where unplaced students go.
     public var catchAll: CatchAll?
 
-    public init(sessions: [FlexSession], requests: [FlexRequest]? = nil, choices: [FlexChoice]? = nil,
-                catchAll: CatchAll? = nil) {
+    public init(
+        sessions: [FlexSession], requests: [FlexRequest]? = nil, choices: [FlexChoice]? = nil,
+        catchAll: CatchAll? = nil
+    ) {
         self.sessions = sessions
         self.requests = requests
         self.choices = choices
@@ -32,8 +34,10 @@ public struct FlexSession: Codable, Sendable, Equatable, Identifiable {
     /// Grades it is open to; all when absent.
     public var grades: [String]?
 
-    public init(id: String, name: String? = nil, teacher: String, room: String, capacity: Int? = nil,
-                tags: [String]? = nil) {
+    public init(
+        id: String, name: String? = nil, teacher: String, room: String, capacity: Int? = nil,
+        tags: [String]? = nil
+    ) {
         self.id = id
         self.name = name
         self.teacher = teacher

@@ -35,7 +35,8 @@ struct SchoolValidator {
         subjectIDs = school.subjects.map { Set($0.map(\.id)) }
         activityIDs = Set((school.activities ?? []).map(\.id))
         sessionIDs = Set((school.flex?.sessions ?? []).map(\.id))
-        let schedules = Dictionary(school.timeGrid.bellSchedules.map { ($0.id, $0.periods) }, uniquingKeysWith: { first, _ in first })
+        let schedules = Dictionary(
+            school.timeGrid.bellSchedules.map { ($0.id, $0.periods) }, uniquingKeysWith: { first, _ in first })
         dayPeriods = Dictionary(
             school.timeGrid.days.compactMap { day in schedules[day.bellSchedule].map { (day.id, $0) } },
             uniquingKeysWith: { first, _ in first })
@@ -43,8 +44,10 @@ struct SchoolValidator {
 
     mutating func run() {
         if school.formatVersion != School.currentFormatVersion {
-            error("$.formatVersion", field: "formatVersion",
-                  "format version \(school.formatVersion) is not supported (this FlexPlan reads \(School.currentFormatVersion))")
+            error(
+                "$.formatVersion", field: "formatVersion",
+                "format version \(school.formatVersion) is not supported (this FlexPlan reads \(School.currentFormatVersion))"
+            )
         }
         checkTimeGrid()
         checkUnique(school.subjects ?? [], "subjects")
@@ -84,7 +87,8 @@ struct SchoolValidator {
 
     // MARK: Generic checks
 
-    mutating func checkUnique<Record: Identifiable>(_ records: [Record], _ collection: String) where Record.ID == String {
+    mutating func checkUnique<Record: Identifiable>(_ records: [Record], _ collection: String)
+    where Record.ID == String {
         var seen = Set<String>()
         for (index, record) in records.enumerated() {
             if record.id.isEmpty {
@@ -96,15 +100,19 @@ struct SchoolValidator {
     }
 
     /// Each id of `references` must be in `known`.
-    mutating func checkReferences(_ references: [String]?, in known: Set<String>, kind: String, at base: String,
-                                  record: String?, field: String) {
+    mutating func checkReferences(
+        _ references: [String]?, in known: Set<String>, kind: String, at base: String,
+        record: String?, field: String
+    ) {
         for (index, reference) in (references ?? []).enumerated() where !known.contains(reference) {
             error("\(base).\(field)[\(index)]", record: record, field: field, "unknown \(kind) '\(reference)'")
         }
     }
 
-    mutating func checkReference(_ reference: String?, in known: Set<String>, kind: String, at base: String,
-                                 record: String?, field: String) {
+    mutating func checkReference(
+        _ reference: String?, in known: Set<String>, kind: String, at base: String,
+        record: String?, field: String
+    ) {
         if let reference, !known.contains(reference) {
             error("\(base).\(field)", record: record, field: field, "unknown \(kind) '\(reference)'")
         }
@@ -118,8 +126,9 @@ struct SchoolValidator {
             }
             let ids = Set(periods.map(\.id))
             for (position, period) in (slot.periods ?? []).enumerated() where !ids.contains(period) {
-                error("\(base).\(field)[\(index)].periods[\(position)]", record: record, field: field,
-                      "unknown period '\(period)' on day '\(slot.day)'")
+                error(
+                    "\(base).\(field)[\(index)].periods[\(position)]", record: record, field: field,
+                    "unknown period '\(period)' on day '\(slot.day)'")
             }
         }
     }

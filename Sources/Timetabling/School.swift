@@ -30,3 +30,17 @@ public struct School: Codable, Sendable, Equatable {
         self.rooms = rooms
     }
 }
+
+extension School {
+    /// "12 teachers, 14 rooms, …": the size of the school in one line.
+    public var summary: String {
+        var parts = ["\(teachers.count) teachers", "\(rooms.count) rooms"]
+        if let cohorts, !cohorts.isEmpty { parts.append("\(cohorts.count) cohorts") }
+        if let students, !students.isEmpty { parts.append("\(students.count) students") }
+        if let courses, !courses.isEmpty { parts.append("\(courses.count) courses") }
+        if let activities, !activities.isEmpty { parts.append("\(activities.count) activities") }
+        if let teams, !teams.isEmpty { parts.append("\(teams.count) teams") }
+        if let sessions = flex?.sessions, !sessions.isEmpty { parts.append("\(sessions.count) flex sessions") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,7 +1,8 @@
 extension SchoolValidator {
     /// The longest run of consecutive non-break periods of any day.
     var longestRun: Int {
-        school.timeGrid.days.indices.map { school.timeGrid.contiguousRuns(ofDay: $0).map(\.count).max() ?? 0 }.max() ?? 0
+        school.timeGrid.days.indices.map { school.timeGrid.contiguousRuns(ofDay: $0).map(\.count).max() ?? 0 }.max()
+            ?? 0
     }
 
     mutating func checkCourses() {
@@ -13,35 +14,43 @@ extension SchoolValidator {
         for course in school.courses ?? [] {
             let base = path("courses", course.id)
             if let subjectIDs {
-                checkReference(course.subject, in: subjectIDs, kind: "subject", at: base, record: course.id, field: "subject")
+                checkReference(
+                    course.subject, in: subjectIDs, kind: "subject", at: base, record: course.id, field: "subject")
             }
             if course.meetingsPerWeek < 1 {
-                error("\(base).meetingsPerWeek", record: course.id, field: "meetingsPerWeek",
-                      "a course meets at least once a week, not \(course.meetingsPerWeek) times")
+                error(
+                    "\(base).meetingsPerWeek", record: course.id, field: "meetingsPerWeek",
+                    "a course meets at least once a week, not \(course.meetingsPerWeek) times")
             }
             checkDuration(course.duration, at: base, record: course.id)
             if let days = course.minDaysApart, days < 0 {
-                error("\(base).minDaysApart", record: course.id, field: "minDaysApart", "minDaysApart cannot be negative")
+                error(
+                    "\(base).minDaysApart", record: course.id, field: "minDaysApart", "minDaysApart cannot be negative")
             }
             if let size = course.maxSectionSize, size < 1 {
-                error("\(base).maxSectionSize", record: course.id, field: "maxSectionSize",
-                      "a section holds at least 1 student, not \(size)")
+                error(
+                    "\(base).maxSectionSize", record: course.id, field: "maxSectionSize",
+                    "a section holds at least 1 student, not \(size)")
             }
             if let sections = course.sections {
-                checkRange(sections.min, sections.max, at: base, record: course.id, names: ("sections.min", "sections.max"))
+                checkRange(
+                    sections.min, sections.max, at: base, record: course.id, names: ("sections.min", "sections.max"))
             }
-            checkReferences(course.teachers, in: teacherIDs, kind: "teacher", at: base, record: course.id, field: "teachers")
+            checkReferences(
+                course.teachers, in: teacherIDs, kind: "teacher", at: base, record: course.id, field: "teachers")
             checkSlots(course.preferredTimes, at: base, record: course.id, field: "preferredTimes")
             let needed = Set(course.roomFeatures ?? [])
             if !needed.isEmpty && !features.contains(where: { needed.isSubset(of: $0) }) {
-                error("\(base).roomFeatures", record: course.id, field: "roomFeatures",
-                      "no room has \(needed.sorted().joined(separator: ", "))")
+                error(
+                    "\(base).roomFeatures", record: course.id, field: "roomFeatures",
+                    "no room has \(needed.sorted().joined(separator: ", "))")
             }
             if let size = course.maxSectionSize, let requests = demand[course.id] {
                 let seats = size * (course.sections?.max ?? 1)
                 if requests > seats {
-                    warning("\(base).sections", record: course.id, field: "sections",
-                            "\(requests) students request '\(course.id)' but its sections seat at most \(seats)")
+                    warning(
+                        "\(base).sections", record: course.id, field: "sections",
+                        "\(requests) students request '\(course.id)' but its sections seat at most \(seats)")
                 }
             }
         }
@@ -50,10 +59,13 @@ extension SchoolValidator {
     mutating func checkDuration(_ duration: Int?, at base: String, record: String) {
         guard let duration else { return }
         if duration < 1 {
-            error("\(base).duration", record: record, field: "duration", "duration must be at least 1 period, not \(duration)")
+            error(
+                "\(base).duration", record: record, field: "duration",
+                "duration must be at least 1 period, not \(duration)")
         } else if duration > longestRun {
-            error("\(base).duration", record: record, field: "duration",
-                  "\(duration) periods do not fit in any day (longest run without a break: \(longestRun))")
+            error(
+                "\(base).duration", record: record, field: "duration",
+                "\(duration) periods do not fit in any day (longest run without a break: \(longestRun))")
         }
     }
 
@@ -62,16 +74,23 @@ extension SchoolValidator {
         for activity in school.activities ?? [] {
             let base = path("activities", activity.id)
             if let subjectIDs {
-                checkReference(activity.subject, in: subjectIDs, kind: "subject", at: base, record: activity.id, field: "subject")
+                checkReference(
+                    activity.subject, in: subjectIDs, kind: "subject", at: base, record: activity.id, field: "subject")
             }
-            checkReferences(activity.teachers, in: teacherIDs, kind: "teacher", at: base, record: activity.id, field: "teachers")
-            checkReferences(activity.cohorts, in: cohortIDs, kind: "cohort", at: base, record: activity.id, field: "cohorts")
+            checkReferences(
+                activity.teachers, in: teacherIDs, kind: "teacher", at: base, record: activity.id, field: "teachers")
+            checkReferences(
+                activity.cohorts, in: cohortIDs, kind: "cohort", at: base, record: activity.id, field: "cohorts")
             checkReferences(activity.rooms, in: roomIDs, kind: "room", at: base, record: activity.id, field: "rooms")
-            checkReferences(activity.preferredRooms, in: roomIDs, kind: "room", at: base, record: activity.id, field: "preferredRooms")
+            checkReferences(
+                activity.preferredRooms, in: roomIDs, kind: "room", at: base, record: activity.id,
+                field: "preferredRooms")
             checkDuration(activity.duration, at: base, record: activity.id)
             checkSlots(activity.preferredTimes, at: base, record: activity.id, field: "preferredTimes")
             if activity.teachers.isEmpty && (activity.cohorts ?? []).isEmpty {
-                error(base, record: activity.id, field: "teachers", "activity '\(activity.id)' has neither teachers nor cohorts")
+                error(
+                    base, record: activity.id, field: "teachers",
+                    "activity '\(activity.id)' has neither teachers nor cohorts")
             }
             if let students = activity.students, students < 0 {
                 error("\(base).students", record: activity.id, field: "students", "students cannot be negative")
@@ -80,13 +99,15 @@ extension SchoolValidator {
                 let lockedPath = "\(base).locked"
                 if let periods = dayPeriods[locked.day] {
                     if !periods.contains(where: { $0.id == locked.period }) {
-                        error("\(lockedPath).period", record: activity.id, field: "locked",
-                              "unknown period '\(locked.period)' on day '\(locked.day)'")
+                        error(
+                            "\(lockedPath).period", record: activity.id, field: "locked",
+                            "unknown period '\(locked.period)' on day '\(locked.day)'")
                     }
                 } else {
                     error("\(lockedPath).day", record: activity.id, field: "locked", "unknown day '\(locked.day)'")
                 }
-                checkReference(locked.room, in: roomIDs, kind: "room", at: lockedPath, record: activity.id, field: "room")
+                checkReference(
+                    locked.room, in: roomIDs, kind: "room", at: lockedPath, record: activity.id, field: "room")
             }
         }
     }
@@ -94,7 +115,8 @@ extension SchoolValidator {
     mutating func checkRelations() {
         for (index, relation) in (school.activityRelations ?? []).enumerated() {
             let base = "$.activityRelations[\(index)]"
-            checkReferences(relation.activities, in: activityIDs, kind: "activity", at: base, record: nil, field: "activities")
+            checkReferences(
+                relation.activities, in: activityIDs, kind: "activity", at: base, record: nil, field: "activities")
             if relation.activities.count < 2 {
                 error("\(base).activities", field: "activities", "a relation needs at least 2 activities")
             }

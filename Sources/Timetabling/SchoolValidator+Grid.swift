@@ -7,36 +7,43 @@ extension SchoolValidator {
         let scheduleIDs = Set(grid.bellSchedules.map(\.id))
         for day in grid.days {
             let base = path("timeGrid.days", day.id)
-            checkReference(day.bellSchedule, in: scheduleIDs, kind: "bell schedule", at: base, record: day.id,
-                           field: "bellSchedule")
+            checkReference(
+                day.bellSchedule, in: scheduleIDs, kind: "bell schedule", at: base, record: day.id,
+                field: "bellSchedule")
             if let weekday = day.weekday, !(1...7).contains(weekday) {
                 error("\(base).weekday", record: day.id, field: "weekday", "weekday \(weekday) is not 1 (Monday) to 7")
             }
         }
         let weekdays = grid.days.compactMap(\.weekday)
         if !weekdays.isEmpty && weekdays.count != grid.days.count {
-            error("$.timeGrid.days", field: "weekday",
-                  "either every day has a weekday (a fixed week) or none has (a rotating cycle)")
+            error(
+                "$.timeGrid.days", field: "weekday",
+                "either every day has a weekday (a fixed week) or none has (a rotating cycle)")
         }
         for schedule in grid.bellSchedules {
             let base = path("timeGrid.bellSchedules", schedule.id)
             checkUnique(schedule.periods, "timeGrid.bellSchedules[id=\(schedule.id)].periods")
-            if schedule.periods.isEmpty { error("\(base).periods", record: schedule.id, field: "periods", "no periods") }
+            if schedule.periods.isEmpty {
+                error("\(base).periods", record: schedule.id, field: "periods", "no periods")
+            }
             var previousEnd: Int?
             for period in schedule.periods {
                 let periodPath = "\(base).periods[id=\(period.id)]"
                 if period.minutes <= 0 {
-                    error("\(periodPath).minutes", record: period.id, field: "minutes",
-                          "a period lasts a positive number of minutes, not \(period.minutes)")
+                    error(
+                        "\(periodPath).minutes", record: period.id, field: "minutes",
+                        "a period lasts a positive number of minutes, not \(period.minutes)")
                 }
                 guard let start = period.startMinute else {
-                    error("\(periodPath).start", record: period.id, field: "start",
-                          "start '\(period.start)' is not a time HH:MM")
+                    error(
+                        "\(periodPath).start", record: period.id, field: "start",
+                        "start '\(period.start)' is not a time HH:MM")
                     continue
                 }
                 if let previousEnd, start < previousEnd {
-                    error("\(periodPath).start", record: period.id, field: "start",
-                          "starts at \(period.start), before the previous period ends")
+                    error(
+                        "\(periodPath).start", record: period.id, field: "start",
+                        "starts at \(period.start), before the previous period ends")
                 }
                 previousEnd = start + max(0, period.minutes)
             }
@@ -45,11 +52,14 @@ extension SchoolValidator {
 
     mutating func checkCalendar() {
         guard let calendar = school.calendar else { return }
-        for (value, field) in [(calendar.termStart, "termStart"), (calendar.termEnd, "termEnd")] where !Self.isDate(value) {
+        for (value, field) in [(calendar.termStart, "termStart"), (calendar.termEnd, "termEnd")]
+        where !Self.isDate(value) {
             error("$.calendar.\(field)", field: field, "'\(value)' is not a date YYYY-MM-DD")
         }
         if Self.isDate(calendar.termStart), Self.isDate(calendar.termEnd), calendar.termStart > calendar.termEnd {
-            error("$.calendar.termEnd", field: "termEnd", "the term ends (\(calendar.termEnd)) before it starts (\(calendar.termStart))")
+            error(
+                "$.calendar.termEnd", field: "termEnd",
+                "the term ends (\(calendar.termEnd)) before it starts (\(calendar.termStart))")
         }
         for (index, holiday) in (calendar.holidays ?? []).enumerated() where !Self.isDate(holiday) {
             error("$.calendar.holidays[\(index)]", field: "holidays", "'\(holiday)' is not a date YYYY-MM-DD")

@@ -4,24 +4,31 @@ extension SchoolValidator {
         for teacher in school.teachers {
             let base = path("teachers", teacher.id)
             if let subjectIDs {
-                checkReferences(teacher.subjects, in: subjectIDs, kind: "subject", at: base, record: teacher.id, field: "subjects")
+                checkReferences(
+                    teacher.subjects, in: subjectIDs, kind: "subject", at: base, record: teacher.id, field: "subjects")
             }
             checkSlots(teacher.unavailable, at: base, record: teacher.id, field: "unavailable")
-            checkRange(teacher.minPeriodsPerWeek, teacher.maxPeriodsPerWeek, at: base, record: teacher.id,
-                       names: ("minPeriodsPerWeek", "maxPeriodsPerWeek"))
-            checkRange(teacher.minPeriodsPerDay, teacher.maxPeriodsPerDay, at: base, record: teacher.id,
-                       names: ("minPeriodsPerDay", "maxPeriodsPerDay"))
+            checkRange(
+                teacher.minPeriodsPerWeek, teacher.maxPeriodsPerWeek, at: base, record: teacher.id,
+                names: ("minPeriodsPerWeek", "maxPeriodsPerWeek"))
+            checkRange(
+                teacher.minPeriodsPerDay, teacher.maxPeriodsPerDay, at: base, record: teacher.id,
+                names: ("minPeriodsPerDay", "maxPeriodsPerDay"))
             checkRange(nil, teacher.maxMinutesPerWeek, at: base, record: teacher.id, names: ("", "maxMinutesPerWeek"))
             checkRange(nil, teacher.planningMinutes, at: base, record: teacher.id, names: ("", "planningMinutes"))
             if let consecutive = teacher.maxConsecutive, consecutive < 1 {
-                error("\(base).maxConsecutive", record: teacher.id, field: "maxConsecutive",
-                      "maxConsecutive must be at least 1, not \(consecutive)")
+                error(
+                    "\(base).maxConsecutive", record: teacher.id, field: "maxConsecutive",
+                    "maxConsecutive must be at least 1, not \(consecutive)")
             }
-            checkReferences(teacher.preferredRooms, in: roomIDs, kind: "room", at: base, record: teacher.id, field: "preferredRooms")
+            checkReferences(
+                teacher.preferredRooms, in: roomIDs, kind: "room", at: base, record: teacher.id, field: "preferredRooms"
+            )
             let unavailable = school.timeGrid.slots(in: teacher.unavailable ?? [])
             if !teachingSlots.isEmpty && teachingSlots.isSubset(of: unavailable) {
-                warning("\(base).unavailable", record: teacher.id, field: "unavailable",
-                        "teacher '\(teacher.id)' is never available to teach")
+                warning(
+                    "\(base).unavailable", record: teacher.id, field: "unavailable",
+                    "teacher '\(teacher.id)' is never available to teach")
             }
         }
     }
@@ -33,7 +40,8 @@ extension SchoolValidator {
                 error("\(base).seats", record: room.id, field: "seats", "seats cannot be negative (\(room.seats))")
             }
             if let groups = room.groups, groups < 1 {
-                error("\(base).groups", record: room.id, field: "groups", "a room hosts at least 1 group, not \(groups)")
+                error(
+                    "\(base).groups", record: room.id, field: "groups", "a room hosts at least 1 group, not \(groups)")
             }
             checkSlots(room.unavailable, at: base, record: room.id, field: "unavailable")
         }
@@ -52,8 +60,9 @@ extension SchoolValidator {
             }
             for room in candidates { smallestCandidate[room.id] = min(smallestCandidate[room.id] ?? .max, size) }
             if !candidates.isEmpty && !candidates.contains(where: { $0.seats >= size }) {
-                warning("\(path("activities", activity.id))", record: activity.id, field: "roomFeatures",
-                        "no room that fits activity '\(activity.id)' seats its \(size) students")
+                warning(
+                    "\(path("activities", activity.id))", record: activity.id, field: "roomFeatures",
+                    "no room that fits activity '\(activity.id)' seats its \(size) students")
             }
         }
         for course in school.courses ?? [] {
@@ -63,8 +72,10 @@ extension SchoolValidator {
         }
         for room in school.rooms {
             if let smallest = smallestCandidate[room.id], smallest > room.seats {
-                warning(path("rooms", room.id) + ".seats", record: room.id, field: "seats",
-                        "room '\(room.id)' (\(room.seats) seats) is too small for every class it could host (smallest \(smallest))")
+                warning(
+                    path("rooms", room.id) + ".seats", record: room.id, field: "seats",
+                    "room '\(room.id)' (\(room.seats) seats) is too small for every class it could host (smallest \(smallest))"
+                )
             }
         }
     }
@@ -80,7 +91,8 @@ extension SchoolValidator {
             if cohort.size < 0 {
                 error("\(base).size", record: cohort.id, field: "size", "size cannot be negative (\(cohort.size))")
             }
-            checkReference(cohort.parent, in: Set(cohortsByID.keys), kind: "cohort", at: base, record: cohort.id, field: "parent")
+            checkReference(
+                cohort.parent, in: Set(cohortsByID.keys), kind: "cohort", at: base, record: cohort.id, field: "parent")
             checkReference(cohort.homeroom, in: roomIDs, kind: "room", at: base, record: cohort.id, field: "homeroom")
             checkSlots(cohort.unavailable, at: base, record: cohort.id, field: "unavailable")
             // A cohort inside itself, directly or through its parents.
@@ -88,15 +100,17 @@ extension SchoolValidator {
             var next = cohort.parent
             while let current = next, let parent = cohortsByID[current] {
                 if !seen.insert(current).inserted || current == cohort.id {
-                    error("\(base).parent", record: cohort.id, field: "parent",
-                          "cohort '\(cohort.id)' is inside itself (\(seen.sorted().joined(separator: " → ")))")
+                    error(
+                        "\(base).parent", record: cohort.id, field: "parent",
+                        "cohort '\(cohort.id)' is inside itself (\(seen.sorted().joined(separator: " → ")))")
                     break
                 }
                 next = parent.parent
             }
             if let parent = cohort.parent.flatMap({ cohortsByID[$0] }), cohort.size > parent.size {
-                warning("\(base).size", record: cohort.id, field: "size",
-                        "cohort '\(cohort.id)' (\(cohort.size)) is larger than its parent '\(parent.id)' (\(parent.size))")
+                warning(
+                    "\(base).size", record: cohort.id, field: "size",
+                    "cohort '\(cohort.id)' (\(cohort.size)) is larger than its parent '\(parent.id)' (\(parent.size))")
             }
         }
     }
@@ -110,22 +124,30 @@ extension SchoolValidator {
             for (index, request) in (student.requests ?? []).enumerated() {
                 let requestPath = "\(base).requests[\(index)]"
                 if !courseIDs.contains(request.course) {
-                    error("\(requestPath).course", record: student.id, field: "course", "unknown course '\(request.course)'")
+                    error(
+                        "\(requestPath).course", record: student.id, field: "course",
+                        "unknown course '\(request.course)'")
                 } else if !requested.insert(request.course).inserted {
-                    error("\(requestPath).course", record: student.id, field: "course",
-                          "course '\(request.course)' is requested twice")
+                    error(
+                        "\(requestPath).course", record: student.id, field: "course",
+                        "course '\(request.course)' is requested twice")
                 }
                 if let weight = request.weight, !(1...99).contains(weight) {
-                    error("\(requestPath).weight", record: student.id, field: "weight", "weight \(weight) is not 1 to 99")
+                    error(
+                        "\(requestPath).weight", record: student.id, field: "weight", "weight \(weight) is not 1 to 99")
                 }
-                for (position, alternate) in (request.alternates ?? []).enumerated() where !courseIDs.contains(alternate) {
-                    error("\(requestPath).alternates[\(position)]", record: student.id, field: "alternates",
-                          "unknown course '\(alternate)'")
+                for (position, alternate) in (request.alternates ?? []).enumerated()
+                where !courseIDs.contains(alternate) {
+                    error(
+                        "\(requestPath).alternates[\(position)]", record: student.id, field: "alternates",
+                        "unknown course '\(alternate)'")
                 }
             }
-            checkReferences(student.keepWith, in: studentIDs, kind: "student", at: base, record: student.id, field: "keepWith")
-            checkReferences(student.keepApartFrom, in: studentIDs, kind: "student", at: base, record: student.id,
-                            field: "keepApartFrom")
+            checkReferences(
+                student.keepWith, in: studentIDs, kind: "student", at: base, record: student.id, field: "keepWith")
+            checkReferences(
+                student.keepApartFrom, in: studentIDs, kind: "student", at: base, record: student.id,
+                field: "keepApartFrom")
         }
     }
 }

@@ -12,9 +12,13 @@ extension SchoolValidator {
             checkReferences(team.members, in: teacherIDs, kind: "teacher", at: base, record: team.id, field: "members")
             var seen = Set<String>()
             for (index, member) in team.members.enumerated() where !seen.insert(member).inserted {
-                error("\(base).members[\(index)]", record: team.id, field: "members", "teacher '\(member)' is listed twice")
+                error(
+                    "\(base).members[\(index)]", record: team.id, field: "members",
+                    "teacher '\(member)' is listed twice")
             }
-            if team.members.isEmpty { error("\(base).members", record: team.id, field: "members", "a team needs members") }
+            if team.members.isEmpty {
+                error("\(base).members", record: team.id, field: "members", "a team needs members")
+            }
             guard let requirement = team.collaboration else { continue }
             let requirementPath = "\(base).collaboration"
             for (value, field) in [
@@ -25,27 +29,34 @@ extension SchoolValidator {
                     error("\(requirementPath).\(field)", record: team.id, field: field, "\(field) cannot be negative")
                 }
             }
-            checkRange(requirement.minBlocks, requirement.maxBlocks, at: requirementPath, record: team.id,
-                       names: ("minBlocks", "maxBlocks"))
+            checkRange(
+                requirement.minBlocks, requirement.maxBlocks, at: requirementPath, record: team.id,
+                names: ("minBlocks", "maxBlocks"))
             checkSlots(requirement.windows, at: requirementPath, record: team.id, field: "windows")
             if let weight = requirement.weight, !(weight >= 0 && weight.isFinite) {
-                error("\(requirementPath).weight", record: team.id, field: "weight", "weight must be a non-negative number")
+                error(
+                    "\(requirementPath).weight", record: team.id, field: "weight",
+                    "weight must be a non-negative number")
             }
             // Warnings: no block long enough anywhere in the windows; members too busy.
             let window = requirement.windows.map { grid.slots(in: $0) } ?? Set(grid.allSlots)
             let blockMinutes = requirement.minBlockMinutes ?? 0
             let longest = longestBlockMinutes(within: window.intersection(teachingSlots))
             if longest < max(blockMinutes, 1) {
-                warning("\(requirementPath).minBlockMinutes", record: team.id, field: "minBlockMinutes",
-                        "team '\(team.id)' cannot get \(blockMinutes) contiguous minutes: the longest block in its windows is \(longest)")
+                warning(
+                    "\(requirementPath).minBlockMinutes", record: team.id, field: "minBlockMinutes",
+                    "team '\(team.id)' cannot get \(blockMinutes) contiguous minutes: the longest block in its windows is \(longest)"
+                )
                 continue
             }
             let windowMinutes = window.intersection(teachingSlots).reduce(0) { $0 + grid.period(at: $1).minutes }
             for member in team.members where teacherIDs.contains(member) {
                 let free = windowMinutes - (load[member] ?? 0)
                 if free < requirement.minutes {
-                    warning("\(requirementPath).minutes", record: team.id, field: "minutes",
-                            "team '\(team.id)' needs \(requirement.minutes) common minutes but teacher '\(member)' teaches all but about \(max(0, free)) minutes of its windows")
+                    warning(
+                        "\(requirementPath).minutes", record: team.id, field: "minutes",
+                        "team '\(team.id)' needs \(requirement.minutes) common minutes but teacher '\(member)' teaches all but about \(max(0, free)) minutes of its windows"
+                    )
                 }
             }
         }
@@ -79,27 +90,33 @@ extension SchoolValidator {
         guard let flex = school.flex else { return }
         let flexSlots = Set(school.timeGrid.slots(of: .flex))
         if !flex.sessions.isEmpty && flexSlots.isEmpty {
-            error("$.flex.sessions", field: "sessions", "flex sessions are offered but the time grid has no flex period")
+            error(
+                "$.flex.sessions", field: "sessions", "flex sessions are offered but the time grid has no flex period")
         }
         for session in flex.sessions {
             let base = path("flex.sessions", session.id)
-            checkReference(session.teacher, in: teacherIDs, kind: "teacher", at: base, record: session.id, field: "teacher")
+            checkReference(
+                session.teacher, in: teacherIDs, kind: "teacher", at: base, record: session.id, field: "teacher")
             checkReference(session.room, in: roomIDs, kind: "room", at: base, record: session.id, field: "room")
             if let capacity = session.capacity, capacity < 1 {
-                error("\(base).capacity", record: session.id, field: "capacity", "capacity must be at least 1, not \(capacity)")
+                error(
+                    "\(base).capacity", record: session.id, field: "capacity",
+                    "capacity must be at least 1, not \(capacity)")
             }
             checkSlots(session.periods, at: base, record: session.id, field: "periods")
             let named = school.timeGrid.slots(in: session.periods ?? [])
             if !named.isSubset(of: flexSlots) {
-                error("\(base).periods", record: session.id, field: "periods",
-                      "flex session '\(session.id)' names periods that are not flex periods")
+                error(
+                    "\(base).periods", record: session.id, field: "periods",
+                    "flex session '\(session.id)' names periods that are not flex periods")
             }
         }
         for (index, request) in (flex.requests ?? []).enumerated() {
             let base = "$.flex.requests[\(index)]"
             checkReference(request.teacher, in: teacherIDs, kind: "teacher", at: base, record: nil, field: "teacher")
             checkReference(request.student, in: studentIDs, kind: "student", at: base, record: nil, field: "student")
-            checkReference(request.session, in: sessionIDs, kind: "flex session", at: base, record: nil, field: "session")
+            checkReference(
+                request.session, in: sessionIDs, kind: "flex session", at: base, record: nil, field: "session")
             if let priority = request.priority, priority < 1 {
                 error("\(base).priority", field: "priority", "priority must be at least 1, not \(priority)")
             }
@@ -107,13 +124,16 @@ extension SchoolValidator {
         for (index, choice) in (flex.choices ?? []).enumerated() {
             let base = "$.flex.choices[\(index)]"
             checkReference(choice.student, in: studentIDs, kind: "student", at: base, record: nil, field: "student")
-            checkReferences(choice.sessions, in: sessionIDs, kind: "flex session", at: base, record: choice.student,
-                            field: "sessions")
+            checkReferences(
+                choice.sessions, in: sessionIDs, kind: "flex session", at: base, record: choice.student,
+                field: "sessions")
         }
         if let catchAll = flex.catchAll {
             if catchAll.kind == .session {
                 if let session = catchAll.session {
-                    checkReference(session, in: sessionIDs, kind: "flex session", at: "$.flex.catchAll", record: nil, field: "session")
+                    checkReference(
+                        session, in: sessionIDs, kind: "flex session", at: "$.flex.catchAll", record: nil,
+                        field: "session")
                 } else {
                     error("$.flex.catchAll.session", field: "session", "a session catch-all names its session")
                 }

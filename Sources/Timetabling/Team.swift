@@ -12,8 +12,10 @@ public struct Team: Codable, Sendable, Equatable, Identifiable {
     public var members: [String]
     public var collaboration: CollaborationRequirement?
 
-    public init(id: String, name: String? = nil, kind: Kind? = nil, members: [String],
-                collaboration: CollaborationRequirement? = nil) {
+    public init(
+        id: String, name: String? = nil, kind: Kind? = nil, members: [String],
+        collaboration: CollaborationRequirement? = nil
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -41,9 +43,11 @@ public struct CollaborationRequirement: Codable, Sendable, Equatable {
     /// Absent: hard. A number: soft, penalty per missing minute.
     public var weight: Double?
 
-    public init(minutes: Int, minBlockMinutes: Int? = nil, minBlocks: Int? = nil, maxBlocks: Int? = nil,
-                windows: [TimeSlots]? = nil, meeting: Bool? = nil, maxDirectedMinutes: Int? = nil,
-                weight: Double? = nil) {
+    public init(
+        minutes: Int, minBlockMinutes: Int? = nil, minBlocks: Int? = nil, maxBlocks: Int? = nil,
+        windows: [TimeSlots]? = nil, meeting: Bool? = nil, maxDirectedMinutes: Int? = nil,
+        weight: Double? = nil
+    ) {
         self.minutes = minutes
         self.minBlockMinutes = minBlockMinutes
         self.minBlocks = minBlocks

@@ -44,7 +44,9 @@ extension TimeGrid {
             let periods = periods(ofDay: day)
             if let ids = entry.periods {
                 for id in ids {
-                    if let index = periods.firstIndex(where: { $0.id == id }) { result.insert(Slot(day: day, period: index)) }
+                    if let index = periods.firstIndex(where: { $0.id == id }) {
+                        result.insert(Slot(day: day, period: index))
+                    }
                 }
             } else {
                 for index in periods.indices { result.insert(Slot(day: day, period: index)) }

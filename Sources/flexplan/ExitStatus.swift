@@ -1,3 +1,4 @@
+import Interchange
 import LinearProgramming
 
 /// The contract's exit codes.
@@ -26,6 +27,8 @@ struct CommandFailure: Error {
             default:
                 self.init(code: .invalidInput, message: error.description)
             }
+        case let error as InterchangeError:
+            self.init(code: .invalidInput, message: error.description)
         default:
             self.init(code: .internalError, message: "\(error)")
         }

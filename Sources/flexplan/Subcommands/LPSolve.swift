@@ -72,12 +72,7 @@ struct LPSolve: ParsableCommand {
     private func render(_ solution: Solution, model: Model) {
         switch format {
         case .json:
-            let report = LPSolveReport(solution)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            if let data = try? encoder.encode(report) {
-                print(String(decoding: data, as: UTF8.self))
-            }
+            try? JSONOutput.print(LPSolveReport(solution))
         case .text:
             print("status      \(solution.status.rawValue) (\(solution.stopReason.rawValue))")
             print("objective   \(solution.objective.map { "\($0)" } ?? "-")")
