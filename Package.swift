@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "flexplan", targets: ["flexplan"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map
@@ -34,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "Interchange",
-            dependencies: ["Timetabling"],
+            dependencies: ["Timetabling", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/school.schema.json")]
         ),
         .executableTarget(

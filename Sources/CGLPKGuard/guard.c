@@ -261,6 +261,10 @@ static void mip_callback(glp_tree *tree, void *info) {
         stop_search(tree, state, FPG_STOP_TIME_LIMIT);
         return;
     }
+    if (parameters->node_limit > 0 && total > parameters->node_limit) {
+        stop_search(tree, state, FPG_STOP_NODE_LIMIT);
+        return;
+    }
     if (glp_ios_reason(tree) == GLP_IHEUR && state->warm_start != NULL &&
         !state->warm_start_tried) {
         state->warm_start_tried = 1;

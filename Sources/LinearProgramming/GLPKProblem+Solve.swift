@@ -192,6 +192,7 @@ extension GLPKProblem {
                 message_level: CInt(options.verbosity.rawValue),
                 presolve: mipPresolve ? 1 : 0,
                 time_limit: options.timeLimit ?? 0,
+                node_limit: CInt(clamping: options.nodeLimit ?? 0),
                 start_time: start,
                 relative_gap: options.relativeGap,
                 gomory_cuts: options.cuts.contains(.gomory) ? 1 : 0,
@@ -218,7 +219,11 @@ extension GLPKProblem {
         case GLP_ETMLIM:
             stop = .timeLimit
         case GLP_ESTOP:
-            stop = outcome.stop_reason == CInt(FPG_STOP_INTERRUPTED) ? .interrupted : .timeLimit
+            switch outcome.stop_reason {
+            case CInt(FPG_STOP_INTERRUPTED): stop = .interrupted
+            case CInt(FPG_STOP_NODE_LIMIT): stop = .iterationLimit
+            default: stop = .timeLimit
+            }
         case GLP_EMIPGAP:
             stop = .gapLimit
         case GLP_ENOPFS:

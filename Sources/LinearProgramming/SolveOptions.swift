@@ -52,6 +52,10 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double?
     /// Simplex iteration limit for LPs; `nil` for none.
     public var iterationLimit: Int?
+    /// Branch-and-bound nodes a MIP may create; `nil` for none. Unlike a time limit it stops
+    /// at the same point on every run, so that results are reproducible; reaching it gives
+    /// ``StopReason/iterationLimit``.
+    public var nodeLimit: Int?
     /// Stop a MIP when |incumbent − bound| / |incumbent| ≤ this (GLPK's `mip_gap`); 0 = prove optimality.
     public var relativeGap: Double = 0
     /// Use GLPK's presolver (LP presolver for LPs, MIP presolver for MIPs).
@@ -86,6 +90,9 @@ public struct SolveOptions: Sendable {
         if let limit = timeLimit, !(limit > 0 && limit.isFinite) {
             throw LinearProgrammingError.invalidOption(
                 name: "timeLimit", reason: "\(limit) is not a positive number of seconds")
+        }
+        if let limit = nodeLimit, limit <= 0 {
+            throw LinearProgrammingError.invalidOption(name: "nodeLimit", reason: "\(limit) is not a positive count")
         }
         if let limit = iterationLimit, limit <= 0 {
             throw LinearProgrammingError.invalidOption(

@@ -102,8 +102,9 @@ public struct CatchAll: Codable, Sendable, Equatable {
 /// `preferredTime` per lesson starting outside its preferred times; `preferredRoom` per lesson
 /// outside its preferred rooms; `roomChange` per change of room between a cohort's consecutive
 /// lessons; `lateStart` per cohort day whose first lesson is not in the first teaching period;
-/// `unevenDays` per period a teacher's or cohort's day exceeds their daily average rounded up;
-/// `unmetRequest` per unit of request weight not met. Split lessons and relations carry their
+/// `unevenDays` per period a teacher's or cohort's day exceeds their even share (weekly load over
+/// the days, rounded up); `shortDay` per period a teacher's teaching day falls below their
+/// `minPeriodsPerDay`; `unmetRequest` per unit of request weight not met. Relations carry their
 /// own weights.
 public struct SoftRuleWeights: Codable, Sendable, Equatable {
     public var teacherGap: Double?
@@ -113,6 +114,7 @@ public struct SoftRuleWeights: Codable, Sendable, Equatable {
     public var roomChange: Double?
     public var lateStart: Double?
     public var unevenDays: Double?
+    public var shortDay: Double?
     public var unmetRequest: Double?
 
     public init() {}
@@ -124,9 +126,10 @@ public struct SoftRuleWeights: Codable, Sendable, Equatable {
         result.cohortGap = cohortGap ?? 3
         result.preferredTime = preferredTime ?? 1
         result.preferredRoom = preferredRoom ?? 1
-        result.roomChange = roomChange ?? 0.5
+        result.roomChange = roomChange ?? 0
         result.lateStart = lateStart ?? 2
         result.unevenDays = unevenDays ?? 0
+        result.shortDay = shortDay ?? 1
         result.unmetRequest = unmetRequest ?? 10
         return result
     }

@@ -147,7 +147,7 @@ extension SchoolValidator {
             (weights.teacherGap, "teacherGap"), (weights.cohortGap, "cohortGap"),
             (weights.preferredTime, "preferredTime"), (weights.preferredRoom, "preferredRoom"),
             (weights.roomChange, "roomChange"), (weights.lateStart, "lateStart"),
-            (weights.unevenDays, "unevenDays"), (weights.unmetRequest, "unmetRequest"),
+            (weights.unevenDays, "unevenDays"), (weights.shortDay, "shortDay"), (weights.unmetRequest, "unmetRequest"),
         ]
         for (value, field) in named {
             if let value, !(value >= 0 && value.isFinite) {

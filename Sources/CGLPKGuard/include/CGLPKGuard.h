@@ -35,7 +35,7 @@ enum { FPG_CONTINUOUS = 0, FPG_INTEGER = 1 };
 
 enum { FPG_PRIMAL = 1, FPG_DUAL_THEN_PRIMAL = 2, FPG_DUAL = 3, FPG_INTERIOR = 4 };
 
-enum { FPG_STOP_NONE = 0, FPG_STOP_TIME_LIMIT = 1, FPG_STOP_INTERRUPTED = 2 };
+enum { FPG_STOP_NONE = 0, FPG_STOP_TIME_LIMIT = 1, FPG_STOP_INTERRUPTED = 2, FPG_STOP_NODE_LIMIT = 3 };
 
 enum { FPG_SOLUTION_SIMPLEX = 0, FPG_SOLUTION_INTERIOR = 1, FPG_SOLUTION_MIP = 2 };
 
@@ -100,7 +100,8 @@ typedef struct {
 typedef struct {
     int message_level;
     int presolve;
-    double time_limit;              // seconds from `start_time` (a glp_time() value / 1000)
+    double time_limit;              // seconds from `start_time`; <= 0: none
+    int node_limit;                 // branch-and-bound nodes; <= 0: none (a deterministic limit)
     double start_time;              // seconds, monotonic clock (fpg_now)
     double relative_gap;
     int gomory_cuts, mir_cuts, cover_cuts, clique_cuts;

@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+import Timetabling
+
+/// The plan file: a versioned JSON record of a solved timetable, deterministic for the same
+/// input, scenario and seed (it holds no clock time).
+public struct PlanFile: Codable, Sendable, Equatable {
+    public static let currentFormatVersion = 1
+
+    /// Which school file, by path and content hash.
+    public struct SchoolReference: Codable, Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public var formatVersion: Int
+    public var school: SchoolReference
+    /// The scenario overlay applied, if any.
+    public var scenario: String?
+    public var seed: UInt64
+    /// "FlexPlan x.y.z".
+    public var createdBy: String
+    public var status: String
+    /// The plan's total penalty as the solver claims it (the checker's `softScore` must equal it).
+    public var objective: Double?
+    public var bound: Double?
+    public var placements: [Placement]
+    /// Per team: common blocks and minutes (filled once team time is planned).
+    public var teams: [TeamTime]
+    /// Penalty per soft rule, from the checker.
+    public var scores: [String: Double]
+
+    public init(school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
+                objective: Double?, bound: Double?, placements: [Placement], teams: [TeamTime] = [],
+                scores: [String: Double]) {
+        formatVersion = Self.currentFormatVersion
+        self.school = school
+        self.scenario = scenario
+        self.seed = seed
+        self.createdBy = createdBy
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.placements = placements
+        self.teams = teams
+        self.scores = scores
+    }
+
+    /// Reads a plan file.
+    public static func read(from path: String) throws -> PlanFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InterchangeError(file: path, message: "no readable file")
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw InterchangeError(file: path, message: "not valid JSON")
+        }
+        do {
+            let plan = try JSONDecoder().decode(PlanFile.self, from: data)
+            guard plan.formatVersion == currentFormatVersion else {
+                throw InterchangeError(file: path, path: "$.formatVersion",
+                                       message: "plan format version \(plan.formatVersion) is not supported")
+            }
+            return plan
+        } catch let error as DecodingError {
+            let object = (try? JSONSerialization.jsonObject(with: data)) ?? [:]
+            switch error {
+            case .keyNotFound(let key, let context):
+                throw InterchangeError(file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
+                                       message: "missing field '\(key.stringValue)'")
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                throw InterchangeError(file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
+                                       message: "invalid value")
+            @unknown default:
+                throw InterchangeError(file: path, message: "\(error)")
+            }
+        }
+    }
+
+    /// The plan as pretty JSON with sorted keys.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the plan atomically.
+    public func write(to path: String) throws {
+        try AtomicFile.write(encoded(), to: path)
+    }
+
+    /// SHA-256 of a file's bytes (for a folder, of its files in name order), in hex.
+    public static func sha256(of path: String) -> String {
+        var hasher = SHA256()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            for name in names {
+                hasher.update(data: Data(name.utf8))
+                hasher.update(data: FileManager.default.contents(atPath: path + "/" + name) ?? Data())
+            }
+        } else {
+            hasher.update(data: FileManager.default.contents(atPath: path) ?? Data())
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,60 @@
+/// One broken hard rule.
+public struct Violation: Codable, Sendable, Equatable {
+    /// The rule's name, e.g. `teacher.clash`.
+    public var rule: String
+    /// Ids of the records involved.
+    public var records: [String]
+    public var message: String
+
+    public init(rule: String, records: [String], message: String) {
+        self.rule = rule
+        self.records = records
+        self.message = message
+    }
+}
+
+/// The checker's verdict on a plan.
+public struct CheckReport: Sendable {
+    public var violations: [Violation]
+    /// Penalty per soft rule (weight × units).
+    public var scores: [String: Double]
+    /// The sum of `scores`.
+    public var softScore: Double { scores.values.reduce(0, +) }
+}
+
+/// The independent checker: reads the school and the plan, trusts nothing the solver says,
+/// lists every hard violation by rule and scores every soft rule.
+///
+/// It shares no code with the formulation: it computes cohorts' leaves, covered periods,
+/// gaps and the rest on its own, from the school's records.
+public struct TimetableChecker {
+    let school: School
+    let placements: [Placement]
+    var violations: [Violation] = []
+    var scores: [String: Double] = [:]
+
+    /// The hard rules, by name, that the checker knows.
+    public static let hardRules = [
+        "placement.unknownActivity", "placement.duplicate", "placement.missing", "placement.unknownTime",
+        "placement.fitsDay", "teacher.clash", "cohort.clash", "room.missing", "room.capacity", "room.seats",
+        "room.features", "room.allowed", "teacher.availability", "cohort.availability", "room.availability",
+        "split.minDaysApart", "relation.sameStart", "relation.consecutive", "relation.ordered",
+        "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
+        "teacher.maxPerWeek", "locked",
+    ]
+
+    public static func check(_ school: School, placements: [Placement]) -> CheckReport {
+        var checker = TimetableChecker(school: school, placements: placements)
+        checker.run()
+        return CheckReport(violations: checker.violations, scores: checker.scores)
+    }
+
+    mutating func flag(_ rule: String, _ records: [String], _ message: String) {
+        violations.append(Violation(rule: rule, records: records, message: message))
+    }
+
+    mutating func score(_ rule: String, _ amount: Double) {
+        guard amount != 0 else { return }
+        scores[rule, default: 0] += amount
+    }
+}

@@ -1,0 +1,284 @@
+import LinearProgramming
+
+extension TimetableFormulation {
+    mutating func addHardRules() throws {
+        // Every lesson once (or, in the elastic model, unplaced at a penalty).
+        for variables in startVariables {
+            if options.elastic {
+                let unplaced = try model.addVariable(upperBound: 1)
+                unplacedVariables.append(unplaced)
+                objectiveTerms.add(options.unplacedPenalty, unplaced)
+                try model.add(sum(variables) + unplaced == 1)
+            } else {
+                try model.add(sum(variables) == 1)
+            }
+        }
+        try addConflicts()
+        if options.aggregatedRooms { try addRoomCounts() }
+        try addSplitGroups()
+        try addRelations()
+        try addDailyLimits()
+    }
+
+    /// No teacher or leaf cohort in two places at once.
+    private mutating func addConflicts() throws {
+        var seen = Set<[Int]>()
+        for covers in [teacherCover, leafCover] {
+            for cover in covers {
+                for slot in cover.keys.sorted() {
+                    let variables = cover[slot]!
+                    guard variables.count > 1 else { continue }
+                    // Leaves with the same lessons give the same row: keep one.
+                    guard seen.insert(variables.map(\.index).sorted()).inserted else { continue }
+                    if options.cliqueConflicts {
+                        try model.add(sum(variables) <= 1)
+                    } else {
+                        for i in variables.indices {
+                            for j in variables.indices where j > i && startLesson(variables[i]) != startLesson(variables[j]) {
+                                try model.add(variables[i] + variables[j] <= 1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lesson a start variable belongs to (start variables come first, lesson by lesson).
+    func startLesson(_ variable: Variable) -> Int { lessonOfStart[variable.index] }
+
+    /// Per set of candidate rooms and slot: lessons that can only use rooms of the set, at
+    /// most the set's available capacity. Exact when the candidate sets are nested or disjoint.
+    private mutating func addRoomCounts() throws {
+        guard !problem.school.rooms.isEmpty else { return }
+        let sets = Set(problem.lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
+        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
+        for set in sets.sorted(by: { $0.sorted().lexicographicallyPrecedes($1.sorted()) }) {
+            let members = problem.lessons.indices.filter { Set(problem.lessons[$0].candidateRooms).isSubset(of: set) }
+            for slot in problem.teachingSlots.sorted() {
+                let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
+                let capacity = set.reduce(0) { $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups) }
+                guard variables.count > capacity else { continue }
+                try model.add(sum(variables) <= Double(capacity))
+            }
+        }
+    }
+
+    /// Lessons of a split group on days at least `minDaysApart` apart; interchangeable ones
+    /// ordered by day.
+    private mutating func addSplitGroups() throws {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, lesson) in problem.lessons.enumerated() {
+            guard let group = lesson.activity.splitGroup else { continue }
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: []].append(index)
+        }
+        let dayCount = problem.grid.days.count
+        for group in order {
+            let members = groups[group]!
+            guard members.count > 1 else { continue }
+            let gap = members.compactMap { problem.lessons[$0].activity.minDaysApart }.max() ?? 1
+            guard gap > 0 else { continue }
+            try addDaySpread(members, minDays: gap, dayCount: dayCount, weight: nil)
+            if options.symmetryBreaking { try orderInterchangeable(members) }
+        }
+    }
+
+    /// At most one of `lessons` in any `minDays` consecutive days (hard), or a penalty per
+    /// pair of them closer than that (soft, `weight`).
+    mutating func addDaySpread(_ lessons: [Int], minDays: Int, dayCount: Int, weight: Double?) throws {
+        let perDay = lessons.map { lesson in (0..<dayCount).map { onDay(lesson, $0) } }
+        if let weight {
+            for i in lessons.indices {
+                for j in lessons.indices where j > i {
+                    let violation = try model.addVariable(upperBound: 1)
+                    for first in 0..<dayCount {
+                        for second in 0..<dayCount where abs(first - second) < minDays {
+                            try model.add(violation >= perDay[i][first] + perDay[j][second] - 1)
+                        }
+                    }
+                    objectiveTerms.add(weight, violation)
+                }
+            }
+            return
+        }
+        for start in 0..<dayCount {
+            var window = LinearExpression()
+            for day in start..<min(dayCount, start + minDays) {
+                for lesson in perDay.indices { window += perDay[lesson][day] }
+            }
+            if window.termCount > 1 { try model.add(window <= 1) }
+        }
+    }
+
+    private mutating func orderInterchangeable(_ members: [Int]) throws {
+        func signature(_ index: Int) -> String {
+            let lesson = problem.lessons[index]
+            return "\(lesson.teachers)|\(lesson.leaves)|\(lesson.duration)|\(lesson.candidateRooms)|\(lesson.starts)|"
+                + "\(lesson.preferredStarts.map { $0.sorted() } as Any)|\(lesson.preferredRooms.sorted())|\(lesson.activity.locked == nil)"
+        }
+        var classes: [String: [Int]] = [:]
+        var order: [String] = []
+        for member in members where problem.lessons[member].activity.locked == nil {
+            let key = signature(member)
+            if classes[key] == nil { order.append(key) }
+            classes[key, default: []].append(member)
+        }
+        for key in order {
+            let same = classes[key]!
+            if same.count > 1 { interchangeable.append(same) }
+            for (first, second) in zip(same, same.dropFirst()) {
+                var difference = LinearExpression()
+                for day in problem.grid.days.indices {
+                    difference.add(onDay(second, day), times: Double(day))
+                    difference.add(onDay(first, day), times: -Double(day))
+                }
+                try model.add(difference >= 1)
+            }
+        }
+    }
+
+    /// Same start, consecutive, ordered and minimum days apart, hard or soft.
+    private mutating func addRelations() throws {
+        let index = Dictionary(problem.lessons.enumerated().map { ($1.activity.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for relation in problem.school.activityRelations ?? [] {
+            let members = relation.activities.compactMap { index[$0] }
+            guard members.count > 1 else { continue }
+            switch relation.kind {
+            case .sameStart:
+                for other in members.dropFirst() { try addSameStart(members[0], other, weight: relation.weight) }
+            case .consecutive:
+                for (first, second) in zip(members, members.dropFirst()) { try addConsecutive(first, second, weight: relation.weight) }
+            case .ordered:
+                for (first, second) in zip(members, members.dropFirst()) { try addOrdered(first, second, weight: relation.weight) }
+            case .minDaysApart:
+                try addDaySpread(members, minDays: relation.minDays ?? 1, dayCount: problem.grid.days.count, weight: relation.weight)
+            }
+        }
+    }
+
+    /// `x[a, s]` for every slot, 0 where `s` is not a start of `a`.
+    private func startExpression(_ lesson: Int, _ slot: Slot) -> LinearExpression {
+        if let position = problem.lessons[lesson].starts.firstIndex(of: slot) {
+            return LinearExpression(startVariables[lesson][position])
+        }
+        return LinearExpression()
+    }
+
+    private mutating func addSameStart(_ first: Int, _ second: Int, weight: Double?) throws {
+        let slots = Set(problem.lessons[first].starts).union(problem.lessons[second].starts).sorted()
+        let violation = try weight.map { _ in try model.addVariable(upperBound: 1) }
+        for slot in slots {
+            let difference = startExpression(first, slot) - startExpression(second, slot)
+            if let violation {
+                try model.add(violation >= difference)
+            } else {
+                try model.add(difference == 0)
+            }
+        }
+        if let violation, let weight { objectiveTerms.add(weight, violation) }
+    }
+
+    private mutating func addConsecutive(_ first: Int, _ second: Int, weight: Double?) throws {
+        let violation = try weight.map { _ in try model.addVariable(upperBound: 1) }
+        let duration = problem.lessons[first].duration
+        for (start, variable) in zip(problem.lessons[first].starts, startVariables[first]) {
+            let next = startExpression(second, Slot(day: start.day, period: start.period + duration))
+            if let violation {
+                try model.add(violation >= variable - next)
+            } else {
+                try model.add(variable - next <= 0)
+            }
+        }
+        if let violation, let weight { objectiveTerms.add(weight, violation) }
+    }
+
+    private mutating func addOrdered(_ first: Int, _ second: Int, weight: Double?) throws {
+        let violation = try weight.map { _ in try model.addVariable(upperBound: 1) }
+        let firstStarts = problem.lessons[first].starts
+        for (start, variable) in zip(problem.lessons[second].starts, startVariables[second]) {
+            // The second may not start at or before the first's start.
+            var clash = LinearExpression(variable)
+            for (candidate, other) in zip(firstStarts, startVariables[first]) where candidate >= start { clash += other }
+            if let violation {
+                try model.add(violation >= clash - 1)
+            } else {
+                try model.add(clash <= 1)
+            }
+        }
+        if let violation, let weight { objectiveTerms.add(weight, violation) }
+    }
+
+    /// Max periods per day and max consecutive periods, for teachers and leaf cohorts.
+    private mutating func addDailyLimits() throws {
+        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (teacher, record) in problem.school.teachers.enumerated() {
+            try addLimits(teacherCover[teacher], perDay: record.maxPeriodsPerDay, consecutive: record.maxConsecutive)
+        }
+        for (leaf, record) in problem.leafCohorts.enumerated() {
+            // The tightest limit of the leaf and its ancestors.
+            var limit = record.maxPeriodsPerDay
+            var next = record.parent
+            var visited: Set<String> = [record.id]
+            while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
+                if let value = parent.maxPeriodsPerDay { limit = min(limit ?? value, value) }
+                next = parent.parent
+            }
+            try addLimits(leafCover[leaf], perDay: limit, consecutive: nil)
+        }
+    }
+
+    private mutating func addLimits(_ cover: [Slot: [Variable]], perDay: Int?, consecutive: Int?) throws {
+        for (day, sequence) in daySequences.enumerated() {
+            if let perDay {
+                let total = sum(sequence.flatMap { cover[$0] ?? [] })
+                if total.termCount > perDay { try model.add(total <= Double(perDay)) }
+            }
+            guard let consecutive else { continue }
+            for run in teachingRuns(day) where run.count > consecutive {
+                for start in 0...(run.count - consecutive - 1) {
+                    let window = sum(run[start...(start + consecutive)].flatMap { cover[$0] ?? [] })
+                    if window.termCount > consecutive { try model.add(window <= Double(consecutive)) }
+                }
+            }
+        }
+    }
+
+    /// Runs of back-to-back teaching periods of a day (breaks and flex periods end a run).
+    func teachingRuns(_ day: Int) -> [[Slot]] {
+        problem.grid.contiguousRuns(ofDay: day).flatMap { run -> [[Slot]] in
+            var runs: [[Slot]] = []
+            var current: [Slot] = []
+            for period in run {
+                let slot = Slot(day: day, period: period)
+                if problem.teachingSlots.contains(slot) {
+                    current.append(slot)
+                } else if !current.isEmpty {
+                    runs.append(current)
+                    current = []
+                }
+            }
+            if !current.isEmpty { runs.append(current) }
+            return runs
+        }
+    }
+}
+
+extension TimetableFormulation {
+    /// A room count found missing by the room assignment (a Hall violation at `slot`): the
+    /// lessons that can only use `rooms` there share their available places. Returns false
+    /// when the row would not cut anything.
+    mutating func addRoomCut(slot: Slot, rooms: Set<Int>) throws -> Bool {
+        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
+        let lessons = problem.lessons
+        let members = lessons.indices.filter { lesson in
+            Set(lessons[lesson].candidateRooms.filter { !blocked[$0].contains(slot) }).isSubset(of: rooms)
+        }
+        let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
+        let capacity = rooms.reduce(0) { $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups) }
+        guard variables.count > capacity else { return false }
+        try model.add(sum(variables) <= Double(capacity))
+        return true
+    }
+}

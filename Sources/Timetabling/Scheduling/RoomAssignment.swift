@@ -1,0 +1,132 @@
+import LinearProgramming
+
+/// Rooms for a timetable whose times are fixed: one small MIP per day (each lesson one of its
+/// candidate rooms, room capacity per period), minimizing preferred-room misses and room
+/// changes between a cohort's back-to-back lessons.
+struct RoomAssignment {
+    /// A set of lessons at a slot that need more rooms than their candidates offer: the Hall
+    /// violation behind an infeasible day.
+    struct Shortage {
+        var slot: Slot
+        var rooms: Set<Int>
+    }
+
+    var rooms: [Int?]
+    var cost: Double
+    var shortage: Shortage?
+
+    static func assign(_ problem: SchedulingProblem, starts: [Slot], weights: SoftRuleWeights) throws -> RoomAssignment {
+        var result = RoomAssignment(rooms: Array(repeating: nil, count: starts.count), cost: 0, shortage: nil)
+        guard !problem.school.rooms.isEmpty else { return result }
+        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
+        for day in problem.grid.days.indices {
+            let lessons = starts.indices.filter { starts[$0].day == day }
+            guard !lessons.isEmpty else { continue }
+            var model = Model(name: "rooms-day-\(day)")
+            var choice: [Int: [(room: Int, variable: Variable)]] = [:]
+            var objective = LinearExpression()
+            var perRoomSlot: [Int: [Slot: [Variable]]] = [:]
+            for lesson in lessons {
+                let covered = problem.covered(lesson, from: starts[lesson])
+                let usable = problem.lessons[lesson].candidateRooms.filter { room in covered.allSatisfy { !blocked[room].contains($0) } }
+                var options: [(Int, Variable)] = []
+                for room in usable {
+                    let variable = try model.addBinary()
+                    options.append((room, variable))
+                    for slot in covered { perRoomSlot[room, default: [:]][slot, default: []].append(variable) }
+                    let preferred = problem.lessons[lesson].preferredRooms
+                    if !preferred.isEmpty && !preferred.contains(room) { objective.add(weights.preferredRoom ?? 0, variable) }
+                }
+                choice[lesson] = options
+                try model.add(sum(options.map(\.1)) == 1)
+            }
+            for room in perRoomSlot.keys.sorted() {
+                for (_, variables) in perRoomSlot[room]!.sorted(by: { $0.key < $1.key }) where variables.count > problem.school.rooms[room].resolvedGroups {
+                    try model.add(sum(variables) <= Double(problem.school.rooms[room].resolvedGroups))
+                }
+            }
+            let changeWeight = weights.roomChange ?? 0
+            if changeWeight > 0 {
+                for (first, second) in transitions(problem, starts: starts, lessons: lessons) {
+                    let change = try model.addVariable(upperBound: 1)
+                    let secondRooms = Dictionary(choice[second]!.map { ($0.room, $0.variable) }, uniquingKeysWith: { a, _ in a })
+                    for (room, variable) in choice[first]! {
+                        if let other = secondRooms[room] {
+                            try model.add(change >= variable - other)
+                        } else {
+                            try model.add(change >= LinearExpression(variable))
+                        }
+                    }
+                    objective.add(changeWeight, change)
+                }
+            }
+            try model.minimize(objective)
+            let solution = try model.solve()
+            guard solution.hasValues else {
+                result.shortage = shortage(problem, starts: starts, lessons: lessons, blocked: blocked)
+                return result
+            }
+            result.cost += solution.objective ?? 0
+            for lesson in lessons {
+                result.rooms[lesson] = choice[lesson]!.first { (solution[$0.variable] ?? 0) > 0.5 }?.room
+            }
+        }
+        return result
+    }
+
+    /// Pairs of lessons of one leaf cohort back to back (the first ends where the second starts).
+    static func transitions(_ problem: SchedulingProblem, starts: [Slot], lessons: [Int]) -> [(Int, Int)] {
+        var pairs = Set<[Int]>()
+        var result: [(Int, Int)] = []
+        for first in lessons {
+            let end = starts[first].period + problem.lessons[first].duration
+            let next = Slot(day: starts[first].day, period: end)
+            guard problem.teachingSlots.contains(next),
+                problem.grid.contiguousRuns(ofDay: next.day).contains(where: { $0.contains(end) && $0.contains(end - 1) })
+            else { continue }
+            for second in lessons where second != first && starts[second] == next {
+                if !Set(problem.lessons[first].leaves).isDisjoint(with: problem.lessons[second].leaves),
+                    pairs.insert([first, second]).inserted
+                {
+                    result.append((first, second))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Finds a slot where the lessons cannot all get a room (Kuhn's matching on room places)
+    /// and the rooms their failed search reached.
+    static func shortage(_ problem: SchedulingProblem, starts: [Slot], lessons: [Int], blocked: [Set<Slot>]) -> Shortage? {
+        var slots = Set<Slot>()
+        for lesson in lessons { slots.formUnion(problem.covered(lesson, from: starts[lesson])) }
+        for slot in slots.sorted() {
+            let present = lessons.filter { problem.covered($0, from: starts[$0]).contains(slot) }
+            var owner: [Int: Int] = [:]  // room place (room * 64 + unit) → lesson
+            func places(_ lesson: Int) -> [Int] {
+                problem.lessons[lesson].candidateRooms.filter { !blocked[$0].contains(slot) }.flatMap { room in
+                    (0..<problem.school.rooms[room].resolvedGroups).map { room * 64 + $0 }
+                }
+            }
+            for lesson in present {
+                var visitedPlaces = Set<Int>()
+                var visitedLessons = Set<Int>()
+                func augment(_ current: Int) -> Bool {
+                    visitedLessons.insert(current)
+                    for place in places(current) where visitedPlaces.insert(place).inserted {
+                        if owner[place] == nil || augment(owner[place]!) {
+                            owner[place] = current
+                            return true
+                        }
+                    }
+                    return false
+                }
+                if !augment(lesson) {
+                    let rooms = Set(visitedLessons.flatMap { problem.lessons[$0].candidateRooms.filter { !blocked[$0].contains(slot) } })
+                    return Shortage(slot: slot, rooms: rooms)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,168 @@
+/// A school made ready for optimization: lessons with their feasible starts, the resources
+/// they use and the rooms that can host them, all by position.
+///
+/// This is the solver's view. The checker (``TimetableChecker``) does not use it: it reads
+/// the school and the plan on its own.
+public struct SchedulingProblem: Sendable {
+    /// One lesson to place.
+    public struct Lesson: Sendable {
+        public var activity: Activity
+        public var duration: Int
+        /// Students in it.
+        public var size: Int
+        /// Teacher positions.
+        public var teachers: [Int]
+        /// Leaf cohort positions whose students it occupies.
+        public var leaves: [Int]
+        /// Rooms that can host it (features, seats, allowed list), by position.
+        public var candidateRooms: [Int]
+        /// Rooms it should use (a soft rule), by position.
+        public var preferredRooms: Set<Int>
+        /// Feasible starts, in slot order.
+        public var starts: [Slot]
+        /// Starts it prefers (a soft rule); nil when it has no preference.
+        public var preferredStarts: Set<Slot>?
+        /// A locked room, by position.
+        public var lockedRoom: Int?
+    }
+
+    public let school: School
+    public let grid: TimeGrid
+    public var lessons: [Lesson]
+    /// Cohorts with no sub-cohort: the units in which students move.
+    public let leafCohorts: [Cohort]
+    /// For each slot, whether it is a teaching period.
+    public let teachingSlots: Set<Slot>
+    /// Teaching periods of each day, in order (the sequence gaps are counted over).
+    public let teachingPeriods: [[Int]]
+    /// Lessons with no feasible start, or no room that fits: the school cannot be solved.
+    public var unplaceable: [(lesson: String, reason: String)] = []
+    /// Room positions by id.
+    public let roomIndex: [String: Int]
+
+    public init(school: School) {
+        self.school = school
+        let grid = school.timeGrid
+        self.grid = grid
+        let allCohorts = school.cohorts ?? []
+        let parents = Set(allCohorts.compactMap(\.parent))
+        let leafCohorts = allCohorts.filter { !parents.contains($0.id) }
+        self.leafCohorts = leafCohorts
+        teachingSlots = Set(grid.slots(of: .teaching))
+        teachingPeriods = grid.days.indices.map { day in
+            grid.periods(ofDay: day).indices.filter { grid.periods(ofDay: day)[$0].resolvedKind == .teaching }
+        }
+        let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let roomIndex = Dictionary(school.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.roomIndex = roomIndex
+        let cohortByID = Dictionary(allCohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        /// Ancestors of a cohort (itself included), guarding against cycles.
+        func lineage(_ id: String) -> [String] {
+            var chain: [String] = []
+            var next: String? = id
+            while let current = next, !chain.contains(current), let cohort = cohortByID[current] {
+                chain.append(current)
+                next = cohort.parent
+            }
+            return chain
+        }
+        var leavesUnder: [String: [Int]] = [:]
+        for (index, leaf) in leafCohorts.enumerated() {
+            for ancestor in lineage(leaf.id) { leavesUnder[ancestor, default: []].append(index) }
+        }
+        // Slots each leaf cannot use: its own and its ancestors' unavailability.
+        let leafBlocked: [Set<Slot>] = leafCohorts.map { leaf in
+            lineage(leaf.id).reduce(into: Set<Slot>()) { blocked, id in
+                blocked.formUnion(grid.slots(in: cohortByID[id]?.unavailable ?? []))
+            }
+        }
+        let teacherBlocked = school.teachers.map { grid.slots(in: $0.unavailable ?? []) }
+        let roomBlocked = school.rooms.map { grid.slots(in: $0.unavailable ?? []) }
+
+        var lessons: [Lesson] = []
+        var unplaceable: [(String, String)] = []
+        for activity in school.lessons() {
+            let teachers = activity.teachers.compactMap { teacherIndex[$0] }
+            let leaves = Array(Set((activity.cohorts ?? []).flatMap { leavesUnder[$0] ?? [] })).sorted()
+            let size = activity.students ?? (activity.cohorts ?? []).reduce(0) { $0 + (cohortByID[$1]?.size ?? 0) }
+            let features = Set(activity.roomFeatures ?? [])
+            let allowed = activity.rooms.map(Set.init)
+            var candidates = school.rooms.indices.filter { index in
+                let room = school.rooms[index]
+                return (allowed?.contains(room.id) ?? true) && features.isSubset(of: Set(room.features ?? []))
+                    && room.seats >= size
+            }
+            var lockedRoom: Int?
+            if let locked = activity.locked?.room, let index = roomIndex[locked] {
+                lockedRoom = index
+                candidates = candidates.contains(index) ? [index] : []
+            }
+            let preferredIDs = activity.preferredRooms
+                ?? Array(Set(activity.teachers.flatMap { id in school.teachers.first { $0.id == id }?.preferredRooms ?? [] })).sorted()
+            let preferredRooms = Set(preferredIDs.compactMap { roomIndex[$0] })
+            var blocked = Set<Slot>()
+            for teacher in teachers { blocked.formUnion(teacherBlocked[teacher]) }
+            for leaf in leaves { blocked.formUnion(leafBlocked[leaf]) }
+            let duration = activity.resolvedDuration
+            var starts = Self.starts(duration: duration, grid: grid).filter { start in
+                (0..<duration).allSatisfy { !blocked.contains(Slot(day: start.day, period: start.period + $0)) }
+            }
+            if !candidates.isEmpty {
+                // Drop starts at which every candidate room is unavailable.
+                starts = starts.filter { start in
+                    candidates.contains { room in
+                        (0..<duration).allSatisfy { !roomBlocked[room].contains(Slot(day: start.day, period: start.period + $0)) }
+                    }
+                }
+            }
+            if let locked = activity.locked {
+                let day = grid.days.firstIndex { $0.id == locked.day }
+                let period = day.flatMap { grid.periods(ofDay: $0).firstIndex { $0.id == locked.period } }
+                if let day, let period {
+                    starts = starts.filter { $0 == Slot(day: day, period: period) }
+                } else {
+                    starts = []
+                }
+            }
+            if starts.isEmpty {
+                unplaceable.append((activity.id, "no start where its teachers, students and rooms are all available"))
+            }
+            if candidates.isEmpty && !school.rooms.isEmpty {
+                unplaceable.append((activity.id, "no room has the features and seats it needs (\(size) students)"))
+            }
+            let preferredStarts = activity.preferredTimes.map { grid.slots(in: $0) }
+            lessons.append(Lesson(
+                activity: activity, duration: duration, size: size, teachers: teachers, leaves: leaves,
+                candidateRooms: candidates, preferredRooms: preferredRooms, starts: starts,
+                preferredStarts: preferredStarts, lockedRoom: lockedRoom))
+        }
+        self.lessons = lessons
+        self.unplaceable = unplaceable
+    }
+
+    /// Starts at which `duration` teaching periods follow each other without a break.
+    static func starts(duration: Int, grid: TimeGrid) -> [Slot] {
+        var result: [Slot] = []
+        for day in grid.days.indices {
+            let periods = grid.periods(ofDay: day)
+            for run in grid.contiguousRuns(ofDay: day) where run.count >= duration {
+                for offset in 0...(run.count - duration) {
+                    let covered = run[offset..<(offset + duration)]
+                    if covered.allSatisfy({ periods[$0].resolvedKind == .teaching }) {
+                        result.append(Slot(day: day, period: run[offset]))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The slots a lesson covers when it starts at `start`.
+    public func covered(_ lesson: Int, from start: Slot) -> [Slot] {
+        (0..<lessons[lesson].duration).map { Slot(day: start.day, period: start.period + $0) }
+    }
+
+    /// Periods of work: the sum of the lessons' durations.
+    public var periodsOfWork: Int { lessons.reduce(0) { $0 + $1.duration } }
+}

@@ -1,0 +1,29 @@
+/// A team's common time in a plan: its blocks and minutes against the requirement.
+public struct TeamTime: Codable, Sendable, Equatable {
+    /// One contiguous block in which every member is free.
+    public struct Block: Codable, Sendable, Equatable {
+        public var day: String
+        /// Period ids, in order.
+        public var periods: [String]
+        public var minutes: Int
+
+        public init(day: String, periods: [String], minutes: Int) {
+            self.day = day
+            self.periods = periods
+            self.minutes = minutes
+        }
+    }
+
+    public var id: String
+    public var requiredMinutes: Int
+    /// Minutes in blocks that count (each at least the requirement's block length).
+    public var achievedMinutes: Int
+    public var blocks: [Block]
+
+    public init(id: String, requiredMinutes: Int, achievedMinutes: Int, blocks: [Block]) {
+        self.id = id
+        self.requiredMinutes = requiredMinutes
+        self.achievedMinutes = achievedMinutes
+        self.blocks = blocks
+    }
+}

@@ -1,0 +1,318 @@
+import Foundation
+import LinearProgramming
+
+/// Large-neighbourhood search on the elastic timetabling MIP.
+///
+/// Each step frees a neighbourhood of lessons, fixes every other lesson where the incumbent
+/// has it, and lets GLPK solve what is left: the free lessons' start variables and the soft
+/// rules' helper variables they touch, as a small restricted model warm-started from the
+/// incumbent (`glp_ios_heur_sol`). The result is kept when it is no worse. The elastic model
+/// (``FormulationOptions/elastic``) makes any partial timetable feasible, so a greedy
+/// construction hands over whatever it could place and the same steps insert the rest.
+/// Neighbourhoods are drawn with probabilities that follow their recent success.
+final class LargeNeighbourhoodSearch {
+    enum Neighbourhood: String, CaseIterable {
+        /// Unplaced lessons with the lessons that share a teacher or cohort with them on some days.
+        case insertion
+        /// The lessons of two days.
+        case days
+        /// The lessons of a few teachers who share cohorts.
+        case teachers
+        /// A leaf cohort's lessons and its teachers' lessons on some days.
+        case cohort
+        /// Everything in a window of periods across the week.
+        case window
+    }
+
+    struct Limits {
+        var maxFree = 40
+        var nodesPerStep = 500
+        var secondsPerStep: Double? = 2
+    }
+
+    let formulation: TimetableFormulation
+    let problem: SchedulingProblem
+    let model: Model
+    var random: SeededGenerator
+    let limits: Limits
+    /// Where each lesson is now: a start position, or nil when unplaced.
+    private(set) var placement: [Int?]
+    /// A feasible value of every model variable for `placement`.
+    private(set) var values: [Double]
+    private(set) var objective: Double
+    private(set) var iterations = 0
+    private var weights: [Neighbourhood: Double] = Dictionary(uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
+    /// Lessons sharing a teacher, a leaf cohort or a split group, by lesson.
+    private let related: [[Int]]
+    private let incidence: [[(row: Int, coefficient: Double)]]
+    /// The lesson that owns a column (its start and unplaced variables); -1 for helpers.
+    private let owner: [Int]
+    private let rowLower: [Double]
+    private let rowUpper: [Double]
+
+    init(formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits) throws {
+        precondition(formulation.options.elastic)
+        self.formulation = formulation
+        let problem = formulation.problem
+        self.problem = problem
+        model = formulation.model
+        random = SeededGenerator(seed: seed)
+        self.limits = limits
+        placement = starts.enumerated().map { lesson, start in start.flatMap { problem.lessons[lesson].starts.firstIndex(of: $0) } }
+        values = []
+        objective = .infinity
+        incidence = model.columnIncidence()
+        var owner = [Int](repeating: -1, count: model.variableCount)
+        for (lesson, variables) in formulation.startVariables.enumerated() {
+            for variable in variables { owner[variable.index] = lesson }
+            owner[formulation.unplacedVariables[lesson].index] = lesson
+        }
+        self.owner = owner
+        (rowLower, rowUpper) = model.rowBounds
+        var byResource: [String: [Int]] = [:]
+        for (index, lesson) in problem.lessons.enumerated() {
+            for teacher in lesson.teachers { byResource["t\(teacher)", default: []].append(index) }
+            for leaf in lesson.leaves { byResource["c\(leaf)", default: []].append(index) }
+            if let group = lesson.activity.splitGroup { byResource["g\(group)", default: []].append(index) }
+        }
+        related = problem.lessons.indices.map { index in
+            let lesson = problem.lessons[index]
+            var keys = lesson.teachers.map { "t\($0)" } + lesson.leaves.map { "c\($0)" }
+            if let group = lesson.activity.splitGroup { keys.append("g\(group)") }
+            return Array(Set(keys.flatMap { byResource[$0] ?? [] })).sorted()
+        }
+        construct()
+        try evaluateCurrent()
+    }
+
+    var unplacedCount: Int { placement.filter { $0 == nil }.count }
+
+    /// Starts of the current placement (nil for unplaced lessons).
+    var starts: [Slot?] {
+        placement.enumerated().map { lesson, position in position.map { problem.lessons[lesson].starts[$0] } }
+    }
+
+    /// The penalty of the current timetable without the unplaced penalty.
+    var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }
+
+    /// The start and unplaced variables' values for the current placement.
+    private func lessonValues() -> [Double] {
+        var result = [Double](repeating: 0, count: model.variableCount)
+        for lesson in problem.lessons.indices {
+            if let position = placement[lesson] {
+                result[formulation.startVariables[lesson][position].index] = 1
+            } else {
+                result[formulation.unplacedVariables[lesson].index] = 1
+            }
+        }
+        return result
+    }
+
+    /// The helper variables' least values for the current placement (an LP over the helpers).
+    private func evaluateCurrent() throws {
+        let base = lessonValues()
+        let restricted = try model.restricted(free: owner.map { $0 < 0 }, values: base)
+        var options = SolveOptions()
+        options.presolve = false
+        let solution = try restricted.model.solve(options)
+        guard solution.hasValues, let value = solution.objective else {
+            throw TimetablingError.evaluationFailed(status: solution.status.rawValue)
+        }
+        values = restricted.expand(solution, into: base)
+        objective = value
+    }
+
+    // MARK: Construction
+
+    /// Greedy: lessons by difficulty, each at the start that breaks no all-binary row and
+    /// looks cheapest; then lessons in broken relation rows are unplaced again.
+    private func construct() {
+        var activity = [Double](repeating: 0, count: rowLower.count)
+        let rowIsHard: [Bool] = (0..<rowLower.count).map { _ in true }
+        var hard = rowIsHard
+        var hasNegative = [Bool](repeating: false, count: rowLower.count)
+        var isOnceRow = [Bool](repeating: false, count: rowLower.count)
+        for (column, entries) in incidence.enumerated() {
+            for (row, coefficient) in entries {
+                if owner[column] < 0 { hard[row] = false }
+                if coefficient < 0 { hasNegative[row] = true }
+            }
+        }
+        for variable in formulation.unplacedVariables { for (row, _) in incidence[variable.index] { isOnceRow[row] = true } }
+        var teacherBusy = [Set<Slot>](repeating: [], count: problem.school.teachers.count)
+        var leafBusy = [Set<Slot>](repeating: [], count: problem.leafCohorts.count)
+        func apply(_ lesson: Int, _ position: Int, _ sign: Double) {
+            for (row, coefficient) in incidence[formulation.startVariables[lesson][position].index] { activity[row] += sign * coefficient }
+            for slot in problem.covered(lesson, from: problem.lessons[lesson].starts[position]) {
+                for teacher in problem.lessons[lesson].teachers {
+                    if sign > 0 { teacherBusy[teacher].insert(slot) } else { teacherBusy[teacher].remove(slot) }
+                }
+                for leaf in problem.lessons[lesson].leaves {
+                    if sign > 0 { leafBusy[leaf].insert(slot) } else { leafBusy[leaf].remove(slot) }
+                }
+            }
+        }
+        for lesson in problem.lessons.indices { if let position = placement[lesson] { apply(lesson, position, 1) } }
+        let order = problem.lessons.indices.filter { placement[$0] == nil }.sorted { a, b in
+            let first = problem.lessons[a], second = problem.lessons[b]
+            if first.duration != second.duration { return first.duration > second.duration }
+            if first.starts.count != second.starts.count { return first.starts.count < second.starts.count }
+            return a < b
+        }
+        for lesson in order {
+            var best: (score: Double, position: Int)?
+            for (position, variable) in formulation.startVariables[lesson].enumerated() {
+                let fits = incidence[variable.index].allSatisfy { row, coefficient in
+                    !hard[row] || isOnceRow[row] || hasNegative[row] || activity[row] + coefficient <= rowUpper[row] + 1e-9
+                }
+                guard fits else { continue }
+                let start = problem.lessons[lesson].starts[position]
+                var score = model.objectiveCoefficientValue(variable) + Double(random.int(in: 0...99)) * 1e-4
+                let covered = problem.covered(lesson, from: start)
+                let before = Slot(day: start.day, period: start.period - 1)
+                let after = Slot(day: start.day, period: covered.last!.period + 1)
+                for teacher in problem.lessons[lesson].teachers {
+                    if teacherBusy[teacher].contains(before) || teacherBusy[teacher].contains(after) { score -= 0.3 }
+                    score += 0.02 * Double(teacherBusy[teacher].filter { $0.day == start.day }.count)
+                }
+                for leaf in problem.lessons[lesson].leaves {
+                    if leafBusy[leaf].contains(before) || leafBusy[leaf].contains(after) { score -= 0.5 }
+                    score += 0.01 * Double(start.period)
+                }
+                if best == nil || score < best!.score { best = (score, position) }
+            }
+            if let best {
+                placement[lesson] = best.position
+                apply(lesson, best.position, 1)
+            }
+        }
+        // Rows with negative coefficients (relations) may be broken: unplace their lessons.
+        var changed = true
+        while changed {
+            changed = false
+            for row in 0..<rowLower.count where hard[row] && hasNegative[row] && !isOnceRow[row] {
+                guard activity[row] < rowLower[row] - 1e-9 || activity[row] > rowUpper[row] + 1e-9 else { continue }
+                for lesson in Set(model.rowEntries(row).map { owner[$0.column] }) where lesson >= 0 {
+                    if let position = placement[lesson] {
+                        apply(lesson, position, -1)
+                        placement[lesson] = nil
+                        changed = true
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Steps
+
+    /// One step: choose a neighbourhood, re-solve it, keep the result when no worse.
+    /// Returns whether the objective improved.
+    @discardableResult
+    func step(cancellation: CancellationToken?, deadline: Date?) throws -> Bool {
+        iterations += 1
+        let kind = chooseNeighbourhood()
+        let freed = neighbourhood(kind)
+        guard !freed.isEmpty else { return false }
+        // Free the lessons' variables and the helpers they reach through rows.
+        var free = [Bool](repeating: false, count: model.variableCount)
+        var queue: [Int] = []
+        for lesson in freed {
+            for variable in formulation.startVariables[lesson] { free[variable.index] = true; queue.append(variable.index) }
+            free[formulation.unplacedVariables[lesson].index] = true
+        }
+        var visitedRows = Set<Int>()
+        while let column = queue.popLast() {
+            for (row, _) in incidence[column] where visitedRows.insert(row).inserted {
+                for (other, _) in model.rowEntries(row) where owner[other] < 0 && !free[other] {
+                    free[other] = true
+                    queue.append(other)
+                }
+            }
+        }
+        let restricted = try model.restricted(free: free, values: values)
+        let warmStart = restricted.originals.map { values[$0.index] }
+        var options = SolveOptions()
+        options.presolve = false
+        options.nodeLimit = limits.nodesPerStep
+        options.cancellation = cancellation
+        if let seconds = limits.secondsPerStep { options.timeLimit = seconds }
+        if let deadline { options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow)) }
+        let solution = try restricted.model.solve(options, warmStart: warmStart)
+        guard solution.hasValues, let value = solution.objective else {
+            reward(kind, 0)
+            return false
+        }
+        let improved = value < objective - 1e-9
+        if value <= objective + 1e-9 {
+            values = restricted.expand(solution, into: values)
+            objective = value
+            for lesson in freed {
+                placement[lesson] = formulation.startVariables[lesson].firstIndex { values[$0.index] > 0.5 }
+            }
+        }
+        reward(kind, improved ? 1 : 0.1)
+        return improved
+    }
+
+    private func reward(_ kind: Neighbourhood, _ score: Double) {
+        weights[kind] = 0.8 * weights[kind]! + 0.2 * score
+    }
+
+    private func chooseNeighbourhood() -> Neighbourhood {
+        if unplacedCount > 0 && random.chance(0.7) { return .insertion }
+        let kinds = Neighbourhood.allCases.filter { $0 != .insertion || unplacedCount > 0 }
+        let total = kinds.reduce(0) { $0 + weights[$1]! + 0.05 }
+        var roll = Double(random.int(in: 0...999_999)) / 1_000_000 * total
+        for kind in kinds {
+            roll -= weights[kind]! + 0.05
+            if roll < 0 { return kind }
+        }
+        return kinds.last!
+    }
+
+    /// The lessons a neighbourhood frees, at most `maxFree`, in lesson order.
+    private func neighbourhood(_ kind: Neighbourhood) -> [Int] {
+        let dayCount = problem.grid.days.count
+        let onDays = { (days: Set<Int>, lesson: Int) -> Bool in
+            self.placement[lesson].map { days.contains(self.problem.lessons[lesson].starts[$0].day) } ?? true
+        }
+        var chosen = Set<Int>()
+        switch kind {
+        case .insertion:
+            let unplaced = placement.indices.filter { placement[$0] == nil }
+            let seeds = random.sample(unplaced, max(1, min(4, limits.maxFree / 10)))
+            chosen.formUnion(seeds)
+            let days = Set(random.sample(Array(0..<dayCount), 2))
+            for lesson in seeds { for other in related[lesson] where onDays(days, other) { chosen.insert(other) } }
+        case .days:
+            let days = Set(random.sample(Array(0..<dayCount), 2))
+            chosen = Set(placement.indices.filter { onDays(days, $0) })
+        case .teachers:
+            guard let anchor = randomPlaced(), !problem.lessons[anchor].teachers.isEmpty else { return [] }
+            let peers = Array(Set(related[anchor].flatMap { problem.lessons[$0].teachers })).sorted()
+            let picked = Set([random.pick(problem.lessons[anchor].teachers)] + random.sample(peers, 1))
+            chosen = Set(problem.lessons.indices.filter { !Set(problem.lessons[$0].teachers).isDisjoint(with: picked) })
+        case .cohort:
+            guard let anchor = randomPlaced() else { return [] }
+            let days = Set(random.sample(Array(0..<dayCount), 2))
+            for other in related[anchor] { for second in related[other] where onDays(days, second) { chosen.insert(second) } }
+        case .window:
+            let longest = problem.teachingPeriods.map(\.count).max() ?? 1
+            let first = random.int(in: 0...max(0, longest - 2))
+            chosen = Set(placement.indices.filter { lesson in
+                guard let position = placement[lesson] else { return true }
+                let start = problem.lessons[lesson].starts[position]
+                let order = problem.teachingPeriods[start.day].firstIndex(of: start.period) ?? 0
+                return order >= first && order <= first + 1
+            })
+        }
+        var list = chosen.sorted()
+        if list.count > limits.maxFree { list = random.sample(list, limits.maxFree).sorted() }
+        return list
+    }
+
+    private func randomPlaced() -> Int? {
+        let placed = placement.indices.filter { placement[$0] != nil }
+        return placed.isEmpty ? nil : random.pick(placed)
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import LinearProgramming
+
+/// Options of a timetable solve.
+public struct TimetableSolveOptions: Sendable {
+    /// Wall-clock limit in seconds; nil for none (the search then stops when it stalls).
+    public var timeLimit: Double?
+    /// A deterministic limit: this many large-neighbourhood steps, each limited by nodes, not
+    /// time. The same school, seed and iterations give the same plan on every run.
+    public var iterations: Int?
+    /// Seed of the large-neighbourhood search.
+    public var seed: UInt64 = 1
+    public var formulation = FormulationOptions()
+    /// Models with at most this many start variables are first solved whole (exactly).
+    public var exactBinaryLimit = 4_000
+    /// Without limits, the search stops after this many steps without improvement.
+    public var stallIterations = 400
+    /// Stops the search from another thread; the best plan so far is kept.
+    public var cancellation: CancellationToken?
+    /// Progress while solving: phase, incumbent, bound.
+    public var progress: (@Sendable (TimetableProgress) -> Void)?
+
+    public init() {}
+}
+
+/// A snapshot of a timetable solve.
+public struct TimetableProgress: Sendable {
+    public var phase: String
+    public var seconds: Double
+    public var incumbent: Double?
+    public var bound: Double?
+
+    public var gap: Double? {
+        guard let incumbent, let bound else { return nil }
+        return abs(incumbent - bound) / max(1, abs(incumbent))
+    }
+}
+
+/// What a timetable solve produced.
+public struct TimetableResult: Sendable {
+    public var status: SolveStatus
+    public var stopReason: StopReason
+    /// Total penalty of the plan (soft rules), when there is a plan.
+    public var objective: Double?
+    /// A proven lower bound on the total penalty of any plan.
+    public var bound: Double?
+    public var placements: [Placement]
+    public var seconds: Double
+    /// Why the school cannot be solved, when that is known before solving.
+    public var reasons: [String]
+    public var statistics: Statistics
+
+    public struct Statistics: Sendable, Codable {
+        public var lessons: Int
+        public var periodsOfWork: Int
+        public var binaries: Int
+        public var variables: Int
+        public var constraints: Int
+        public var nonzeros: Int
+        public var roomCuts: Int
+        public var nodes: Int
+    }
+
+    public var gap: Double? {
+        guard let objective, let bound else { return nil }
+        return abs(objective - bound) / max(1, abs(objective))
+    }
+}
+
+/// Solves a school's timetable with GLPK: the exact MIP when it is small, then (or instead) a
+/// large-neighbourhood search on the elastic MIP; rooms assigned day by day at the end.
+///
+/// The bound is the best of the LP relaxation and branch-and-bound of the exact model, so a
+/// gap is always reported. Every plan it returns still has to pass ``TimetableChecker`` — the
+/// CLI never writes a plan the checker has not seen.
+public enum TimetableSolver {
+    public static func solve(_ school: School, options: TimetableSolveOptions = TimetableSolveOptions()) throws -> TimetableResult {
+        let started = Date()
+        let deadline = options.timeLimit.map { started.addingTimeInterval($0) }
+        let problem = SchedulingProblem(school: school)
+        var statistics = TimetableResult.Statistics(
+            lessons: problem.lessons.count, periodsOfWork: problem.periodsOfWork, binaries: 0, variables: 0,
+            constraints: 0, nonzeros: 0, roomCuts: 0, nodes: 0)
+        func finish(_ status: SolveStatus, _ stop: StopReason, objective: Double? = nil, bound: Double? = nil,
+                    placements: [Placement] = [], reasons: [String] = []) -> TimetableResult {
+            TimetableResult(status: status, stopReason: stop, objective: objective, bound: bound, placements: placements,
+                            seconds: Date().timeIntervalSince(started), reasons: reasons, statistics: statistics)
+        }
+        let reasons = problem.unplaceable.map { "activity '\($0.lesson)': \($0.reason)" } + overloads(problem)
+        guard reasons.isEmpty else { return finish(.infeasible, .solved, reasons: reasons) }
+        let progress = options.progress
+        let report: @Sendable (String, Double?, Double?) -> Void = { phase, incumbent, bound in
+            progress?(TimetableProgress(phase: phase, seconds: Date().timeIntervalSince(started), incumbent: incumbent, bound: bound))
+        }
+        report("building", nil, nil)
+        var exact = try TimetableFormulation(problem: problem, options: options.formulation)
+        statistics.binaries = exact.startVariables.reduce(0) { $0 + $1.count }
+        statistics.variables = exact.model.variableCount
+        statistics.constraints = exact.model.constraintCount
+        statistics.nonzeros = exact.model.nonzeroCount
+
+        // The LP relaxation: a bound, and a proof of infeasibility when it has no solution.
+        report("LP relaxation", nil, nil)
+        var relaxationOptions = SolveOptions()
+        relaxationOptions.cancellation = options.cancellation
+        let relaxation = try exact.model.relaxed().solve(relaxationOptions)
+        if relaxation.status == .infeasible {
+            return finish(.infeasible, .solved, reasons: ["even the LP relaxation is infeasible: the hard rules contradict each other (try `flexplan explain`)"])
+        }
+        var bound = relaxation.objective
+        var incumbent: [Slot]?
+        var mipProvedOptimal = false
+
+        // Small models: the exact MIP.
+        if statistics.binaries <= options.exactBinaryLimit {
+            var mipOptions = SolveOptions()
+            mipOptions.feasibilityPump = true
+            mipOptions.cancellation = options.cancellation
+            if options.iterations != nil {
+                mipOptions.nodeLimit = 5_000
+            } else if let deadline {
+                mipOptions.timeLimit = max(0.1, deadline.timeIntervalSinceNow * 0.5)
+            } else {
+                mipOptions.timeLimit = 60
+            }
+            mipOptions.progress = { snapshot in report("exact MIP", snapshot.incumbent, snapshot.bound) }
+            while true {
+                let solution = try exact.model.solve(mipOptions)
+                statistics.nodes += solution.nodes
+                if solution.status == .infeasible { return finish(.infeasible, .solved) }
+                if let mipBound = solution.bound { bound = max(bound ?? mipBound, mipBound) }
+                guard solution.hasValues else { break }
+                let starts = exact.starts(in: solution).map { $0! }
+                if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage {
+                    guard try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200 else {
+                        throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
+                    }
+                    statistics.roomCuts += 1
+                    continue
+                }
+                incumbent = starts
+                mipProvedOptimal = solution.status == .optimal
+                break
+            }
+            if options.cancellation?.isCancelled == true, incumbent == nil { return finish(.noSolution, .interrupted, bound: bound) }
+        }
+
+        // Otherwise, or to improve: large-neighbourhood search on the elastic model.
+        var stop = StopReason.solved
+        if !mipProvedOptimal {
+            var elasticOptions = options.formulation
+            elasticOptions.elastic = true
+            elasticOptions.symmetryBreaking = false
+            var elastic = try TimetableFormulation(problem: problem, options: elasticOptions)
+            var limits = LargeNeighbourhoodSearch.Limits()
+            if options.iterations != nil { limits.secondsPerStep = nil }
+            var search = try LargeNeighbourhoodSearch(
+                formulation: elastic, starting: incumbent ?? Array(repeating: nil, count: problem.lessons.count),
+                seed: options.seed, limits: limits)
+            var sinceImprovement = 0
+            searchLoop: while true {
+                if options.cancellation?.isCancelled == true { stop = .interrupted; break }
+                if let iterations = options.iterations, search.iterations >= iterations { stop = .iterationLimit; break }
+                if let deadline, Date() >= deadline { stop = .timeLimit; break }
+                if search.unplacedCount == 0 {
+                    if let bound, search.softObjective <= bound + 1e-9 { break }
+                    if options.iterations == nil && options.timeLimit == nil && sinceImprovement >= options.stallIterations { break }
+                }
+                let improved = try search.step(cancellation: options.cancellation, deadline: deadline)
+                sinceImprovement = improved ? 0 : sinceImprovement + 1
+                report(search.unplacedCount > 0 ? "construction (\(search.unplacedCount) unplaced)" : "improvement",
+                       search.unplacedCount == 0 ? search.softObjective : nil, bound)
+                if search.unplacedCount == 0 {
+                    let starts = search.starts.map { $0! }
+                    // Rooms: a missing room count becomes a cut; the lessons at that slot are unplaced.
+                    if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage {
+                        guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200 else {
+                            throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
+                        }
+                        _ = try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
+                        statistics.roomCuts += 1
+                        let atSlot = problem.lessons.indices.filter { problem.covered($0, from: starts[$0]).contains(shortage.slot) }
+                        let current = search.starts
+                        search = try LargeNeighbourhoodSearch(
+                            formulation: elastic,
+                            starting: current.enumerated().map { atSlot.contains($0) ? nil : $1 },
+                            seed: options.seed &+ UInt64(statistics.roomCuts), limits: limits)
+                        continue searchLoop
+                    }
+                    incumbent = starts
+                }
+            }
+            if search.unplacedCount == 0 { incumbent = search.starts.map { $0! } }
+        }
+        guard let found = incumbent else {
+            return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
+        }
+        let starts = exact.canonical(found)
+        let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
+        guard rooms.shortage == nil else { throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)") }
+        // The exact penalty of these times (helper variables at their least values).
+        let evaluation = try exact.evaluationModel(starts).solve()
+        guard let timeCost = evaluation.objective else {
+            throw TimetablingError.evaluationFailed(status: evaluation.status.rawValue)
+        }
+        let objective = timeCost + rooms.cost
+        if mipProvedOptimal { bound = max(bound ?? timeCost, timeCost) }
+        let placements = starts.indices.map { lesson in
+            Placement(activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
+                      period: school.timeGrid.period(at: starts[lesson]).id,
+                      room: rooms.rooms[lesson].map { school.rooms[$0].id })
+        }
+        let finalBound = bound.map { min($0, objective) }
+        let proved = finalBound.map { objective - $0 <= 1e-6 * max(1, abs(objective)) } ?? false
+        return finish(proved ? .optimal : .feasible, proved ? .solved : (stop == .solved ? .solved : stop),
+                      objective: objective, bound: finalBound, placements: placements)
+    }
+
+    /// Teachers whose lessons exceed their weekly maximum: no timetable can exist.
+    static func overloads(_ problem: SchedulingProblem) -> [String] {
+        problem.school.teachers.enumerated().compactMap { index, teacher in
+            let load = problem.lessons.reduce(0) { $0 + ($1.teachers.contains(index) ? $1.duration : 0) }
+            if let maximum = teacher.maxPeriodsPerWeek, load > maximum {
+                return "teacher '\(teacher.id)' has \(load) periods of lessons, above maxPeriodsPerWeek \(maximum)"
+            }
+            return nil
+        }
+    }
+}
+
+/// Failures of the timetabling engine (bugs or limits, not bad data: bad data is a validation issue).
+public enum TimetablingError: Error, CustomStringConvertible, Sendable {
+    case roomAssignmentFailed(slot: String)
+    case evaluationFailed(status: String)
+
+    public var description: String {
+        switch self {
+        case .roomAssignmentFailed(let slot): return "rooms could not be assigned at slot \(slot) after adding room counts"
+        case .evaluationFailed(let status): return "evaluating a timetable's penalty failed (\(status))"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import Timetabling
+
+/// `flexplan check SCHOOL PLAN.json`: the independent checker on any plan.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a plan against its school: every hard violation by rule, every soft rule scored.",
+        discussion: """
+            Trusts nothing the plan claims. Exit 0 when the plan has no hard violation, 1 when \
+            it has some, 2 when the school or plan cannot be read.
+
+            JSON output (--format json): hardViolations, violations ({rule, records, message}), \
+            softScore, objectiveMatches (the plan's claimed objective equals softScore within \
+            1e-6), scores (per soft rule).
+            """)
+
+    @Argument(help: "The school (FlexPlan JSON file or school folder).")
+    var school: String
+
+    @Argument(help: "The plan file written by `flexplan solve`.")
+    var plan: String
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "More on stderr.")
+    var verbose = false
+
+    func run() throws {
+        let report: CheckReport
+        let planFile: PlanFile
+        do {
+            let loaded = try SchoolSource.load(school)
+            planFile = try PlanFile.read(from: plan)
+            if PlanFile.sha256(of: school) != planFile.school.sha256 {
+                Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
+            }
+            report = TimetableChecker.check(loaded, placements: planFile.placements)
+        } catch {
+            throw CommandFailure(error)
+        }
+        let matches = planFile.objective.map { abs($0 - report.softScore) <= 1e-6 } ?? false
+        switch format {
+        case .json:
+            try JSONOutput.print(CheckOutput(
+                hardViolations: report.violations.count, violations: report.violations, softScore: report.softScore,
+                objectiveMatches: matches, scores: report.scores))
+        case .text:
+            for violation in report.violations { print("violation: \(violation.rule): \(violation.message)") }
+            print("hard violations  \(report.violations.count)")
+            print("soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(planFile.objective.map { String($0) } ?? "none"))")")
+            for (rule, value) in report.scores.sorted(by: { $0.key < $1.key }) { print("  \(rule)  \(value)") }
+        }
+        if !report.violations.isEmpty {
+            throw CommandFailure(code: .noPlan, message: "\(report.violations.count) hard violation(s)")
+        }
+    }
+
+    struct CheckOutput: Encodable {
+        var hardViolations: Int
+        var violations: [Violation]
+        var softScore: Double
+        var objectiveMatches: Bool
+        var scores: [String: Double]
+    }
+}

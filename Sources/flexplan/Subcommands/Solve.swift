@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import LinearProgramming
+import Timetabling
+
+/// `flexplan solve SCHOOL`: a verified timetable.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a timetable by GLPK, verify it with the independent checker, write the plan.",
+        discussion: """
+            The exact formulation: one binary per lesson and feasible start, hard rules as \
+            constraints, soft rules as penalties; rooms assigned day by day afterwards. The \
+            reported bound is a proven lower bound on the total penalty. Every plan written \
+            has passed the checker; a plan the checker rejects is a bug (exit 4) and is not \
+            written. Ctrl-C (SIGINT) or SIGTERM stops the search: the best plan so far is \
+            checked, written, and the exit code is 3.
+
+            JSON output (--format json): status, stopReason, objective, bound, gap, seconds, \
+            hardViolations, teams, plan.
+            """)
+
+    @Argument(help: "A FlexPlan JSON file or a school folder.")
+    var school: String
+
+    @Option(help: "Wall-clock limit in seconds.")
+    var timeLimit: Double?
+
+    @Option(help: "Random seed, recorded in the plan (the exact solve is deterministic).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads for independent sub-problems (the exact solve uses one).")
+    var threads: Int = 1
+
+    @Option(name: .shortAndLong, help: "Write the plan to this file.")
+    var output: String?
+
+    @Option(help: "Write a folder of outputs (plan.json).")
+    var out: String?
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Also write the timetabling MIP to this .lp or .mps file (for other solvers and benchmarks).")
+    var writeModel: String?
+
+    @Flag(help: "Progress and solver details on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        do {
+            try solve()
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    private func solve() throws {
+        let loaded = try SchoolSource.load(school)
+        let errors = loaded.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            for error in errors { Log.info("error: \(error)") }
+            throw CommandFailure(code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
+        }
+        if let writeModel {
+            guard let format = ModelFileFormat(path: writeModel) else {
+                throw CommandFailure(code: .invalidInput, message: "\(writeModel): --write-model takes a .lp or .mps path")
+            }
+            let formulation = try TimetableFormulation(problem: SchedulingProblem(school: loaded))
+            try formulation.model.write(to: writeModel, format: format)
+        }
+        let interrupts = InterruptHandler()
+        var options = TimetableSolveOptions()
+        options.timeLimit = timeLimit
+        options.seed = seed
+        options.cancellation = interrupts.token
+        if verbose {
+            options.progress = { progress in
+                Log.info(String(format: "%7.1fs  %@  incumbent %@  bound %@", progress.seconds, progress.phase,
+                                progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
+                                progress.bound.map { String(format: "%.3f", $0) } ?? "-"))
+            }
+        }
+        let result = try TimetableSolver.solve(loaded, options: options)
+        if verbose {
+            let statistics = result.statistics
+            Log.info("\(statistics.lessons) lessons, \(statistics.periodsOfWork) periods of work; \(statistics.binaries) binaries, \(statistics.constraints) rows, \(statistics.nonzeros) nonzeros; \(statistics.nodes) nodes; \(statistics.roomCuts) room cuts")
+        }
+        for reason in result.reasons { Log.info("cannot be solved: \(reason)") }
+
+        var report = SolveReport(result: result)
+        if !result.placements.isEmpty {
+            let check = TimetableChecker.check(loaded, placements: result.placements)
+            report.hardViolations = check.violations.count
+            guard check.violations.isEmpty else {
+                for violation in check.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
+                throw CommandFailure(code: .internalError, message: "the checker rejected the solver's plan (\(check.violations.count) hard violations): a bug; no plan written")
+            }
+            let plan = PlanFile(
+                school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: nil, seed: seed,
+                createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
+                bound: result.bound, placements: result.placements, scores: check.scores)
+            var destinations = output.map { [$0] } ?? []
+            if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                destinations.append(URL(fileURLWithPath: out).appendingPathComponent("plan.json").path)
+            }
+            for destination in destinations { try plan.write(to: destination) }
+            report.plan = destinations.first
+        }
+        render(report, result: result)
+        if result.stopReason == .interrupted {
+            throw CommandFailure(code: result.placements.isEmpty ? .noPlan : .interruptedWithPlan,
+                                 message: result.placements.isEmpty ? "interrupted before any plan existed" : "interrupted; the best plan so far was written")
+        }
+        if result.placements.isEmpty {
+            throw CommandFailure(code: .noPlan, message: result.status == .infeasible ? "the school is infeasible: no timetable satisfies every hard rule" : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue))")
+        }
+    }
+
+    private func render(_ report: SolveReport, result: TimetableResult) {
+        switch format {
+        case .json:
+            try? JSONOutput.print(report)
+        case .text:
+            print("status      \(report.status) (\(report.stopReason))")
+            print("objective   \(report.objective.map { String(format: "%.4f", $0) } ?? "-")")
+            print("bound       \(report.bound.map { String(format: "%.4f", $0) } ?? "-")")
+            print("gap         \(report.gap.map { String(format: "%.4f", $0) } ?? "-")")
+            print("seconds     \(String(format: "%.2f", report.seconds))")
+            print("lessons     \(result.statistics.lessons) (\(result.statistics.binaries) start variables)")
+            print("checker     \(report.hardViolations) hard violations")
+            if let plan = report.plan { print("plan        \(plan)") }
+        }
+    }
+}
+
+/// The contract's JSON for `solve`.
+struct SolveReport: Encodable {
+    var status: String
+    var stopReason: String
+    var objective: Double?
+    var bound: Double?
+    var gap: Double?
+    var seconds: Double
+    var hardViolations = 0
+    var teams: [TeamEntry] = []
+    var plan: String?
+
+    struct TeamEntry: Encodable {
+        var id: String
+        var requiredMinutes: Int
+        var achievedMinutes: Int
+    }
+
+    init(result: TimetableResult) {
+        status = result.status.rawValue
+        stopReason = result.stopReason.rawValue
+        objective = result.objective
+        bound = result.bound
+        gap = result.gap
+        seconds = result.seconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, stopReason, objective, bound, gap, seconds, hardViolations, teams, plan
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(stopReason, forKey: .stopReason)
+        try container.encode(objective, forKey: .objective)
+        try container.encode(bound, forKey: .bound)
+        try container.encode(gap, forKey: .gap)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(hardViolations, forKey: .hardViolations)
+        try container.encode(teams, forKey: .teams)
+        try container.encode(plan, forKey: .plan)
+    }
+}
