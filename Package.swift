@@ -10,7 +10,9 @@ let package = Package(
         .executable(name: "flexplan", targets: ["flexplan"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map
@@ -34,7 +36,11 @@ let package = Package(
         ),
         .target(
             name: "Interchange",
-            dependencies: ["Timetabling"],
+            dependencies: [
+                "Timetabling",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources/school.schema.json")]
         ),
         .executableTarget(
@@ -57,7 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "InterchangeTests",
-            dependencies: ["Interchange", "Timetabling"]
+            dependencies: ["Interchange", "Timetabling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "flexplanTests",

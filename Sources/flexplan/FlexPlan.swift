@@ -15,7 +15,7 @@ struct FlexPlan: ParsableCommand {
             any plan); 2 invalid input or usage; 3 interrupted after a plan existed; 4 internal error.
             """,
         version: version,
-        subcommands: [Validate.self, Schema.self, Generate.self, LP.self])
+        subcommands: [Validate.self, Schema.self, Generate.self, Import.self, LP.self])
 
     static func main() {
         do {
