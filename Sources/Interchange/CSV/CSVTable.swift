@@ -33,6 +33,11 @@ struct CSVTable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InterchangeError(file: file, message: "not UTF-8 text; save the file as CSV UTF-8")
         }
+        if let (line, column) = unclosedQuote(in: text) {
+            throw InterchangeError(
+                file: file, line: line, column: column,
+                message: "a quoted field is not closed; is a closing quote missing?")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -51,12 +56,9 @@ struct CSVTable {
                 continue
             }
             if fields.count > header.count {
-                let quoted = fields.firstIndex { $0.contains(where: \.isNewline) }
                 throw InterchangeError(
-                    file: file, line: rowLine, column: (quoted ?? header.count) + 1,
-                    message: quoted == nil
-                        ? "\(fields.count) fields but the header has \(header.count) columns"
-                        : "a quoted field runs over several lines; is a closing quote missing?")
+                    file: file, line: rowLine, column: header.count + 1,
+                    message: "\(fields.count) fields but the header has \(header.count) columns")
             }
             rows.append(Row(line: rowLine, fields: fields))
         }
@@ -67,6 +69,47 @@ struct CSVTable {
             throw InterchangeError(file: file, line: 1, message: "empty file; expected a header row")
         }
         return CSVTable(file: file, header: header, rows: rows)
+    }
+
+    /// Where a quoted field opens that never closes (CSV.swift reads it to the end of the file
+    /// without a word), as line and column; nil when every quote closes.
+    private static func unclosedQuote(in text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        var atFieldStart = true
+        var opened: (line: Int, column: Int)?
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if opened != nil {
+                if scalar == "\n" { line += 1 }
+                guard scalar == "\"" else { continue }
+                // A doubled quote is an escaped quote; a single one closes the field.
+                let next = scalars.next()
+                if next == "\"" { continue }
+                opened = nil
+                atFieldStart = false
+                pending = next
+                continue
+            }
+            switch scalar {
+            case "\"" where atFieldStart:
+                opened = (line, column)
+            case ",":
+                column += 1
+                atFieldStart = true
+            case "\n":
+                line += 1
+                column = 1
+                atFieldStart = true
+            case "\r":
+                break
+            default:
+                atFieldStart = false
+            }
+        }
+        return opened
     }
 
     /// The position of each column the reader knows; refuses unknown columns (except
@@ -169,7 +212,9 @@ struct CSVRecord {
         guard let items = list(column) else { return nil }
         var result: [TimeSlots] = []
         for item in items {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard let day = parts.first, !day.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
                 throw error(column, "expected DAY or DAY:PERIOD, found '\(item)'")
             }
@@ -187,7 +232,9 @@ struct CSVRecord {
         guard let items = list(column) else { return nil }
         var result: [String: Int] = [:]
         for item in items {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard parts.count == 2, !parts[0].isEmpty, let level = Int(parts[1]) else {
                 throw error(column, "expected COMPETENCY:LEVEL (e.g. math:2), found '\(item)'")
             }

@@ -358,7 +358,9 @@ public enum SchoolCSV {
             activity.minDaysApart = try record.int("minDaysApart")
             activity.preferredTimes = try record.timeSlots("preferredTimes")
             if let locked = record.text("locked") {
-                let parts = locked.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = locked.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw record.error("locked", "expected DAY:PERIOD, found '\(locked)'")
                 }
