@@ -5,6 +5,7 @@ import Timetabling
 public enum SchoolSource {
     /// A school and what reading it noticed (e.g. defaults a OneRoster import filled in).
     public struct Loaded: Sendable {
+        /// The school read.
         public var school: School
         /// Notes about guesses and defaults, for stderr; not errors.
         public var warnings: [String]

@@ -11,8 +11,11 @@ import Timetabling
 public enum SchoolCSV {
     /// A CSV file of the folder and its columns.
     public struct FileLayout: Sendable {
+        /// The file's name, e.g. `teachers.csv`.
         public var name: String
+        /// Its columns, in the order written.
         public var columns: [String]
+        /// Columns a file must have.
         public var required: [String]
     }
 

@@ -20,9 +20,11 @@ public enum OneRoster {
 
     /// An imported roster: the school and what the import had to guess.
     public struct Import: Sendable {
+        /// The school the roster describes.
         public var school: School
         /// Defaults and guesses (no periods.csv, seats of rooms, ...), for stderr.
         public var warnings: [String]
+        /// The OneRoster version of the roster.
         public var version: Version
     }
 

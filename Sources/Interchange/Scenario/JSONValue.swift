@@ -5,14 +5,22 @@ import Foundation
 /// Whole numbers stay `integer` so that they decode into `Int` fields; other numbers are
 /// `number`.
 public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// JSON `null`; set on an optional field, it clears the field.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A whole number.
     case integer(Int)
+    /// A number with a fraction.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object (a record).
     case object([String: JSONValue])
 
+    /// Decodes any JSON value; whole numbers become ``integer``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -32,6 +40,7 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Encodes the value as the JSON it stands for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -17,7 +17,9 @@ public struct RecordPath: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// One step: a field of an object, optionally narrowed to some elements of its array.
     public struct Component: Sendable, Equatable, Hashable, CustomStringConvertible {
+        /// The field's name, e.g. `teams`.
         public var field: String
+        /// Which elements of the field's array, or nil for the field itself.
         public var selector: Selector?
 
         /// A step into `field`, narrowed by `selector` when given.
@@ -107,9 +109,11 @@ public struct RecordPath: Sendable, Equatable, Hashable, CustomStringConvertible
 
 /// A record path that does not parse: the path, the 1-based character position, what is wrong.
 public struct RecordPathError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The text that did not parse.
     public var path: String
     /// 1-based position of the offending character (one past the end for a missing one).
     public var position: Int
+    /// What is wrong there.
     public var message: String
 
     /// An error at `position` of `path`.

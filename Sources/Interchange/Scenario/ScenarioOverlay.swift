@@ -27,7 +27,9 @@ public struct ScenarioOverlay: Sendable, Equatable {
             case set, add, remove
         }
 
+        /// set, add or remove.
         public var kind: Kind
+        /// What the operation edits.
         public var path: RecordPath
         /// The new value (`set`, `add`), or the element to take out of an array (`remove`).
         public var value: JSONValue?
@@ -40,9 +42,13 @@ public struct ScenarioOverlay: Sendable, Equatable {
         }
     }
 
+    /// The overlay format's version (1).
     public var formatVersion: Int
+    /// A short name of the scenario, for reports.
     public var name: String
+    /// What the scenario tries, in a sentence.
     public var description: String?
+    /// The edits, applied in order.
     public var operations: [Operation]
     /// The file it was read from, for messages; nil when made in code.
     public var source: String?
