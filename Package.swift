@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map
@@ -35,7 +37,12 @@ let package = Package(
         ),
         .target(
             name: "Interchange",
-            dependencies: ["Timetabling", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Timetabling",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources/school.schema.json")]
         ),
         .executableTarget(
@@ -58,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "InterchangeTests",
-            dependencies: ["Interchange", "Timetabling"]
+            dependencies: ["Interchange", "Timetabling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "flexplanTests",

@@ -45,7 +45,7 @@ public enum SchoolJSON {
 
     // MARK: Errors with locations
 
-    private static func syntaxError(_ error: Error, in data: Data, file: String) -> InterchangeError {
+    static func syntaxError(_ error: Error, in data: Data, file: String) -> InterchangeError {
         let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
         guard let range = description.range(of: #"character (\d+)"#, options: .regularExpression),
             let offset = Int(description[range].split(separator: " ").last ?? "")

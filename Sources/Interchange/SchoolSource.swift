@@ -3,25 +3,54 @@ import Timetabling
 
 /// Where a school comes from: the contract's `SCHOOL` argument.
 public enum SchoolSource {
-    /// Loads a school from a FlexPlan JSON file or a school folder holding `school.json`.
+    /// A school and what reading it noticed (e.g. defaults a OneRoster import filled in).
+    public struct Loaded: Sendable {
+        /// The school read.
+        public var school: School
+        /// Notes about guesses and defaults, for stderr; not errors.
+        public var warnings: [String]
+    }
+
+    /// Loads a school from a FlexPlan JSON file, a school folder (holding `school.json` or the
+    /// CSV files), or a OneRoster folder or zip.
     public static func load(_ path: String) throws -> School {
+        try read(path).school
+    }
+
+    /// Like ``load(_:)``, with the warnings of the reader.
+    public static func read(_ path: String) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InterchangeError(file: path, message: "no such file or folder")
         }
         if isDirectory.boolValue {
-            let json = URL(fileURLWithPath: path).appendingPathComponent("school.json").path
-            guard FileManager.default.fileExists(atPath: json) else {
-                throw InterchangeError(file: path, message: "a school folder holds school.json; none here")
+            let folder = URL(fileURLWithPath: path)
+            let json = folder.appendingPathComponent("school.json").path
+            if FileManager.default.fileExists(atPath: json) {
+                return Loaded(school: try SchoolJSON.read(from: json), warnings: [])
             }
-            return try SchoolJSON.read(from: json)
+            if OneRoster.isRoster(path) {
+                let roster = try OneRoster.read(from: path)
+                return Loaded(school: roster.school, warnings: roster.warnings)
+            }
+            if SchoolCSV.isSchoolFolder(path) {
+                return Loaded(school: try SchoolCSV.read(from: path), warnings: [])
+            }
+            throw InterchangeError(
+                file: path,
+                message: "a school folder holds school.json, the CSV files (periods.csv, teachers.csv, ...) "
+                    + "or a OneRoster roster (manifest.csv); none here")
         }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json":
-            return try SchoolJSON.read(from: path)
+            return Loaded(school: try SchoolJSON.read(from: path), warnings: [])
+        case "zip":
+            let roster = try OneRoster.read(from: path)
+            return Loaded(school: roster.school, warnings: roster.warnings)
         default:
             throw InterchangeError(
-                file: path, message: "unknown school format; expected a .json file or a school folder")
+                file: path,
+                message: "unknown school format; expected a .json file, a school folder or a OneRoster folder or .zip")
         }
     }
 }

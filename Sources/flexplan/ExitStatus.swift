@@ -29,6 +29,8 @@ struct CommandFailure: Error {
             }
         case let error as InterchangeError:
             self.init(code: .invalidInput, message: error.description)
+        case let error as RecordPathError:
+            self.init(code: .invalidInput, message: error.description)
         default:
             self.init(code: .internalError, message: "\(error)")
         }

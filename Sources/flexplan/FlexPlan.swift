@@ -15,7 +15,9 @@ struct FlexPlan: ParsableCommand {
             any plan); 2 invalid input or usage; 3 interrupted after a plan existed; 4 internal error.
             """,
         version: version,
-        subcommands: [Validate.self, Solve.self, Check.self, Schema.self, Generate.self, LP.self])
+        subcommands: [
+            Validate.self, Solve.self, Check.self, Import.self, Schema.self, Generate.self, LP.self,
+        ])
 
     static func main() {
         do {

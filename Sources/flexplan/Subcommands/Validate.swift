@@ -10,14 +10,19 @@ struct Validate: ParsableCommand {
         discussion: """
             Reports every problem at once, each with its JSON path (records addressed by id, \
             e.g. $.teams[id=G7].members[2]) or file:line. Exit 0 when the school is valid \
-            (warnings allowed), 2 when it has errors.
+            (warnings allowed), 2 when it has errors. With --scenario F the overlay's operations \
+            are applied first; an operation naming a missing record or field is an error (exit 2) \
+            naming the overlay file, the operation and the path.
 
             JSON output (--format json): valid, errors and warnings, each an array of \
             {path, record, field, message}.
             """)
 
-    @Argument(help: "A FlexPlan JSON file or a school folder holding school.json.")
+    @Argument(help: "A FlexPlan JSON file, a school folder (school.json or CSV files), or a OneRoster folder or zip.")
     var school: String
+
+    @Option(help: "A scenario overlay (JSON operations on record paths) to apply before validating.")
+    var scenario: String?
 
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
@@ -28,11 +33,23 @@ struct Validate: ParsableCommand {
     func run() throws {
         var issues: [ValidationIssue]
         do {
-            let loaded = try SchoolSource.load(school)
+            let source = try SchoolSource.read(school)
+            var loaded = source.school
+            if verbose { for warning in source.warnings { Log.info("warning: \(warning)") } }
+            if let scenario {
+                let overlay = try ScenarioOverlay.read(from: scenario)
+                loaded = try overlay.apply(to: loaded)
+                if verbose {
+                    Log.info("\(scenario): applied '\(overlay.name)', \(overlay.operations.count) operations")
+                }
+            }
             issues = loaded.validate()
             if verbose { Log.info("\(school): read \(loaded.summary)") }
         } catch let error as InterchangeError {
-            issues = [ValidationIssue(.error, path: error.location, field: nil, message: error.message)]
+            // A JSON path alone does not say which file it is in when the overlay is at fault.
+            let message =
+                error.path != nil && error.file == scenario ? "\(error.file): \(error.message)" : error.message
+            issues = [ValidationIssue(.error, path: error.location, field: nil, message: message)]
         }
         let errors = issues.filter { $0.severity == .error }
         let warnings = issues.filter { $0.severity == .warning }
