@@ -66,6 +66,7 @@ struct SchoolValidator {
         checkStudents()
         checkCourses()
         checkActivities()
+        checkSplitGroups()
         checkRelations()
         checkTeams()
         checkFlex()

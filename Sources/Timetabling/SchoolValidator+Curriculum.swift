@@ -112,6 +112,34 @@ extension SchoolValidator {
         }
     }
 
+    /// A split group with more lessons than the cycle has room for at their distance.
+    mutating func checkSplitGroups() {
+        var groups: [String: [Activity]] = [:]
+        var order: [String] = []
+        for activity in school.activities ?? [] {
+            guard let group = activity.splitGroup else { continue }
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: []].append(activity)
+        }
+        let days = school.timeGrid.days.count
+        for group in order {
+            let members = groups[group]!
+            let gap = max(1, members.compactMap(\.minDaysApart).max() ?? 1)
+            let room = (days + gap - 1) / gap
+            if members.count > room {
+                error(path("activities", members[0].id) + ".splitGroup", record: members[0].id, field: "splitGroup",
+                      "split group '\(group)' has \(members.count) lessons \(gap) day(s) apart but the cycle has \(days) days")
+            }
+        }
+        for course in school.courses ?? [] where course.meetingsPerWeek > 1 {
+            let gap = max(1, course.minDaysApart ?? 1)
+            if course.meetingsPerWeek > (days + gap - 1) / gap {
+                error(path("courses", course.id) + ".meetingsPerWeek", record: course.id, field: "meetingsPerWeek",
+                      "\(course.meetingsPerWeek) meetings \(gap) day(s) apart do not fit in a cycle of \(days) days")
+            }
+        }
+    }
+
     mutating func checkRelations() {
         for (index, relation) in (school.activityRelations ?? []).enumerated() {
             let base = "$.activityRelations[\(index)]"

@@ -119,7 +119,9 @@ extension SchoolGenerator {
                             id: "\(classID)-\(subject.id)-\(meeting)", subject: subject.id,
                             teachers: [teacher.id], cohorts: [classID])
                         activity.rooms = teacher.preferredRooms
-                        activity.splitGroup = "\(classID)-\(subject.id)"
+                        // A sixth weekly meeting cannot be on a day of its own: it is a
+                        // workshop outside the split group (on some day twice).
+                        if meeting <= days.count { activity.splitGroup = "\(classID)-\(subject.id)" }
                         activities.append(activity)
                     }
                 }

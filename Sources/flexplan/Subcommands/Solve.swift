@@ -9,9 +9,12 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a timetable by GLPK, verify it with the independent checker, write the plan.",
         discussion: """
-            The exact formulation: one binary per lesson and feasible start, hard rules as \
-            constraints, soft rules as penalties; rooms assigned day by day afterwards. The \
-            reported bound is a proven lower bound on the total penalty. Every plan written \
+            The formulation: one binary per lesson and feasible start, hard rules as \
+            constraints, soft rules as penalties; rooms assigned day by day afterwards. Small \
+            schools are first solved whole by branch-and-cut; then a large-neighbourhood search \
+            re-solves parts of the timetable with GLPK (a greedy construction places what it \
+            can first). The reported bound (LP relaxation or branch-and-bound) is a proven lower \
+            bound on the total penalty. Every plan written \
             has passed the checker; a plan the checker rejects is a bug (exit 4) and is not \
             written. Ctrl-C (SIGINT) or SIGTERM stops the search: the best plan so far is \
             checked, written, and the exit code is 3.
@@ -23,10 +26,16 @@ struct Solve: ParsableCommand {
     @Argument(help: "A FlexPlan JSON file or a school folder.")
     var school: String
 
-    @Option(help: "Wall-clock limit in seconds.")
+    @Option(help: "A scenario overlay (JSON operations on record paths) to apply first.")
+    var scenario: String?
+
+    @Option(help: "Wall-clock limit in seconds (without it, the search stops when it stalls).")
     var timeLimit: Double?
 
-    @Option(help: "Random seed, recorded in the plan (the exact solve is deterministic).")
+    @Option(help: "A deterministic limit: this many search steps; the same seed gives the same plan.")
+    var iterations: Int?
+
+    @Option(help: "Random seed of the search, recorded in the plan.")
     var seed: UInt64 = 1
 
     @Option(help: "Threads for independent sub-problems (the exact solve uses one).")
@@ -50,6 +59,7 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
@@ -61,7 +71,7 @@ struct Solve: ParsableCommand {
     }
 
     private func solve() throws {
-        let loaded = try SchoolSource.load(school)
+        let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
         let errors = loaded.validate().filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { Log.info("error: \(error)") }
@@ -77,6 +87,7 @@ struct Solve: ParsableCommand {
         let interrupts = InterruptHandler()
         var options = TimetableSolveOptions()
         options.timeLimit = timeLimit
+        options.iterations = iterations
         options.seed = seed
         options.cancellation = interrupts.token
         if verbose {
@@ -102,7 +113,7 @@ struct Solve: ParsableCommand {
                 throw CommandFailure(code: .internalError, message: "the checker rejected the solver's plan (\(check.violations.count) hard violations): a bug; no plan written")
             }
             let plan = PlanFile(
-                school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: nil, seed: seed,
+                school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: seed,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
                 bound: result.bound, placements: result.placements, scores: check.scores)
             var destinations = output.map { [$0] } ?? []
