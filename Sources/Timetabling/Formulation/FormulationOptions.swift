@@ -12,6 +12,9 @@ public struct FormulationOptions: Sendable, Hashable {
     /// row), so that every partial timetable, even the empty one, is a feasible point: the
     /// large-neighbourhood search starts there and inserts lessons.
     public var elastic = false
+    /// Whether the soft rules are in the model. Without them the model is much smaller: the
+    /// search places lessons in it first, then improves the penalties in the full model.
+    public var softRules = true
     /// The penalty of an unplaced lesson in the elastic model; larger than any soft penalty
     /// placing a lesson can cause.
     public var unplacedPenalty = 1000.0

@@ -7,6 +7,10 @@ import LinearProgramming
 /// values, so the objective of a timetable is its penalty as the checker counts it.
 extension TimetableFormulation {
     mutating func addSoftRules() throws {
+        guard options.softRules else {
+            try model.minimize(objectiveTerms)
+            return
+        }
         let teacherGap = weights.teacherGap ?? 0
         let cohortGap = weights.cohortGap ?? 0
         let lateStart = weights.lateStart ?? 0

@@ -37,7 +37,9 @@ public struct TimetableFormulation: Sendable {
     }
 
     private mutating func addStartVariables() throws {
-        daySequences = problem.teachingPeriods.enumerated().map { day, periods in periods.map { Slot(day: day, period: $0) } }
+        daySequences = problem.teachingPeriods.enumerated().map { day, periods in
+            periods.map { Slot(day: day, period: $0) }
+        }
         teacherCover = Array(repeating: [:], count: problem.school.teachers.count)
         leafCover = Array(repeating: [:], count: problem.leafCohorts.count)
         lessonCover = Array(repeating: [:], count: problem.lessons.count)
@@ -50,7 +52,9 @@ public struct TimetableFormulation: Sendable {
                 let variable = try model.addBinary()
                 variables.append(variable)
                 lessonOfStart.append(index)
-                if let preferred = lesson.preferredStarts, !preferred.contains(start), preferredWeight > 0 {
+                if options.softRules, let preferred = lesson.preferredStarts, !preferred.contains(start),
+                    preferredWeight > 0
+                {
                     objective.add(preferredWeight, variable)
                 }
                 for slot in problem.covered(index, from: start) {
@@ -86,7 +90,8 @@ public struct TimetableFormulation: Sendable {
     /// The start chosen for each lesson in a solution (nil where none is set).
     public func starts(in solution: Solution) -> [Slot?] {
         problem.lessons.indices.map { lesson in
-            for (start, variable) in zip(problem.lessons[lesson].starts, startVariables[lesson]) where (solution[variable] ?? 0) > 0.5 {
+            for (start, variable) in zip(problem.lessons[lesson].starts, startVariables[lesson])
+            where (solution[variable] ?? 0) > 0.5 {
                 return start
             }
             return nil

@@ -41,7 +41,8 @@ final class LargeNeighbourhoodSearch {
     private(set) var values: [Double]
     private(set) var objective: Double
     private(set) var iterations = 0
-    private var weights: [Neighbourhood: Double] = Dictionary(uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
+    private var weights: [Neighbourhood: Double] = Dictionary(
+        uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
     /// Lessons sharing a teacher, a leaf cohort or a split group, by lesson.
     private let related: [[Int]]
     private let incidence: [[(row: Int, coefficient: Double)]]
@@ -58,7 +59,9 @@ final class LargeNeighbourhoodSearch {
         model = formulation.model
         random = SeededGenerator(seed: seed)
         self.limits = limits
-        placement = starts.enumerated().map { lesson, start in start.flatMap { problem.lessons[lesson].starts.firstIndex(of: $0) } }
+        placement = starts.enumerated().map { lesson, start in
+            start.flatMap { problem.lessons[lesson].starts.firstIndex(of: $0) }
+        }
         values = []
         objective = .infinity
         incidence = model.columnIncidence()
@@ -112,6 +115,11 @@ final class LargeNeighbourhoodSearch {
     private func evaluateCurrent() throws {
         let base = lessonValues()
         let restricted = try model.restricted(free: owner.map { $0 < 0 }, values: base)
+        guard restricted.model.variableCount > 0 else {
+            values = base
+            objective = restricted.model.objectiveConstant
+            return
+        }
         var options = SolveOptions()
         options.presolve = false
         let solution = try restricted.model.solve(options)
@@ -138,11 +146,15 @@ final class LargeNeighbourhoodSearch {
                 if coefficient < 0 { hasNegative[row] = true }
             }
         }
-        for variable in formulation.unplacedVariables { for (row, _) in incidence[variable.index] { isOnceRow[row] = true } }
+        for variable in formulation.unplacedVariables {
+            for (row, _) in incidence[variable.index] { isOnceRow[row] = true }
+        }
         var teacherBusy = [Set<Slot>](repeating: [], count: problem.school.teachers.count)
         var leafBusy = [Set<Slot>](repeating: [], count: problem.leafCohorts.count)
         func apply(_ lesson: Int, _ position: Int, _ sign: Double) {
-            for (row, coefficient) in incidence[formulation.startVariables[lesson][position].index] { activity[row] += sign * coefficient }
+            for (row, coefficient) in incidence[formulation.startVariables[lesson][position].index] {
+                activity[row] += sign * coefficient
+            }
             for slot in problem.covered(lesson, from: problem.lessons[lesson].starts[position]) {
                 for teacher in problem.lessons[lesson].teachers {
                     if sign > 0 { teacherBusy[teacher].insert(slot) } else { teacherBusy[teacher].remove(slot) }
@@ -153,19 +165,22 @@ final class LargeNeighbourhoodSearch {
             }
         }
         for lesson in problem.lessons.indices { if let position = placement[lesson] { apply(lesson, position, 1) } }
-        let order = problem.lessons.indices.filter { placement[$0] == nil }.sorted { a, b in
-            let first = problem.lessons[a], second = problem.lessons[b]
-            if first.duration != second.duration { return first.duration > second.duration }
-            if first.starts.count != second.starts.count { return first.starts.count < second.starts.count }
-            return a < b
+        func fits(_ variable: Variable) -> Bool {
+            incidence[variable.index].allSatisfy { row, coefficient in
+                !hard[row] || isOnceRow[row] || hasNegative[row] || activity[row] + coefficient <= rowUpper[row] + 1e-9
+            }
         }
-        for lesson in order {
+        // Most constrained first (fewest starts that still fit), re-counted for the lessons
+        // that share a teacher, cohort or split group with the one just placed.
+        var open = Set(problem.lessons.indices.filter { placement[$0] == nil })
+        var room = [Int](repeating: 0, count: problem.lessons.count)
+        for lesson in open { room[lesson] = formulation.startVariables[lesson].filter(fits).count }
+        while let lesson = open.min(by: { a, b in
+            (room[a], -problem.lessons[a].duration, a) < (room[b], -problem.lessons[b].duration, b)
+        }) {
+            open.remove(lesson)
             var best: (score: Double, position: Int)?
-            for (position, variable) in formulation.startVariables[lesson].enumerated() {
-                let fits = incidence[variable.index].allSatisfy { row, coefficient in
-                    !hard[row] || isOnceRow[row] || hasNegative[row] || activity[row] + coefficient <= rowUpper[row] + 1e-9
-                }
-                guard fits else { continue }
+            for (position, variable) in formulation.startVariables[lesson].enumerated() where fits(variable) {
                 let start = problem.lessons[lesson].starts[position]
                 var score = model.objectiveCoefficientValue(variable) + Double(random.int(in: 0...99)) * 1e-4
                 let covered = problem.covered(lesson, from: start)
@@ -181,9 +196,11 @@ final class LargeNeighbourhoodSearch {
                 }
                 if best == nil || score < best!.score { best = (score, position) }
             }
-            if let best {
-                placement[lesson] = best.position
-                apply(lesson, best.position, 1)
+            guard let best else { continue }
+            placement[lesson] = best.position
+            apply(lesson, best.position, 1)
+            for other in related[lesson] where open.contains(other) {
+                room[other] = formulation.startVariables[other].filter(fits).count
             }
         }
         // Rows with negative coefficients (relations) may be broken: unplace their lessons.
@@ -217,7 +234,9 @@ final class LargeNeighbourhoodSearch {
         var free = [Bool](repeating: false, count: model.variableCount)
         var queue: [Int] = []
         for lesson in freed {
-            for variable in formulation.startVariables[lesson] { free[variable.index] = true; queue.append(variable.index) }
+            for variable in formulation.startVariables[lesson] {
+                free[variable.index] = true; queue.append(variable.index)
+            }
             free[formulation.unplacedVariables[lesson].index] = true
         }
         var visitedRows = Set<Int>()
@@ -236,7 +255,9 @@ final class LargeNeighbourhoodSearch {
         options.nodeLimit = limits.nodesPerStep
         options.cancellation = cancellation
         if let seconds = limits.secondsPerStep { options.timeLimit = seconds }
-        if let deadline { options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow)) }
+        if let deadline {
+            options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow))
+        }
         let solution = try restricted.model.solve(options, warmStart: warmStart)
         guard solution.hasValues, let value = solution.objective else {
             reward(kind, 0)
@@ -280,10 +301,18 @@ final class LargeNeighbourhoodSearch {
         switch kind {
         case .insertion:
             let unplaced = placement.indices.filter { placement[$0] == nil }
-            let seeds = random.sample(unplaced, max(1, min(4, limits.maxFree / 10)))
+            // A few unplaced lessons and what shares a teacher or cohort with them on some
+            // days; now and then the lessons of their neighbours too (an ejection chain).
+            let seeds = random.sample(unplaced, random.int(in: 1...3))
             chosen.formUnion(seeds)
-            let days = Set(random.sample(Array(0..<dayCount), 2))
-            for lesson in seeds { for other in related[lesson] where onDays(days, other) { chosen.insert(other) } }
+            let days = Set(random.sample(Array(0..<dayCount), random.int(in: 1...3)))
+            let reach = random.chance(0.3)
+            for lesson in seeds {
+                for other in related[lesson] where onDays(days, other) {
+                    chosen.insert(other)
+                    if reach { for second in related[other] where onDays(days, second) { chosen.insert(second) } }
+                }
+            }
         case .days:
             let days = Set(random.sample(Array(0..<dayCount), 2))
             chosen = Set(placement.indices.filter { onDays(days, $0) })
@@ -295,16 +324,19 @@ final class LargeNeighbourhoodSearch {
         case .cohort:
             guard let anchor = randomPlaced() else { return [] }
             let days = Set(random.sample(Array(0..<dayCount), 2))
-            for other in related[anchor] { for second in related[other] where onDays(days, second) { chosen.insert(second) } }
+            for other in related[anchor] {
+                for second in related[other] where onDays(days, second) { chosen.insert(second) }
+            }
         case .window:
             let longest = problem.teachingPeriods.map(\.count).max() ?? 1
             let first = random.int(in: 0...max(0, longest - 2))
-            chosen = Set(placement.indices.filter { lesson in
-                guard let position = placement[lesson] else { return true }
-                let start = problem.lessons[lesson].starts[position]
-                let order = problem.teachingPeriods[start.day].firstIndex(of: start.period) ?? 0
-                return order >= first && order <= first + 1
-            })
+            chosen = Set(
+                placement.indices.filter { lesson in
+                    guard let position = placement[lesson] else { return true }
+                    let start = problem.lessons[lesson].starts[position]
+                    let order = problem.teachingPeriods[start.day].firstIndex(of: start.period) ?? 0
+                    return order >= first && order <= first + 1
+                })
         }
         var list = chosen.sorted()
         if list.count > limits.maxFree { list = random.sample(list, limits.maxFree).sorted() }
