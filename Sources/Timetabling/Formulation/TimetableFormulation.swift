@@ -20,6 +20,14 @@ public struct TimetableFormulation: Sendable {
     var lessonCover: [[Slot: [Variable]]] = []
     /// In the elastic model, one "unplaced" variable per lesson; empty otherwise.
     public internal(set) var unplacedVariables: [Variable] = []
+    /// Possible team blocks and their variables (parallel arrays).
+    public internal(set) var teamBlocks: [TeamBlockCandidate] = []
+    var teamBlockVariables: [Variable] = []
+    /// Meeting choices: a block and its "meeting here" variable.
+    var teamMeetingVariables: [(TeamBlockCandidate, Variable)] = []
+    /// Slacks of hard rules in the elastic model (team minutes, blocks, meetings, planning);
+    /// a plan is complete only when they are all 0.
+    public internal(set) var hardSlacks: [Variable] = []
     /// Classes of interchangeable lessons ordered by day (symmetry breaking), lesson positions.
     public internal(set) var interchangeable: [[Int]] = []
     /// The lesson of each start variable, by variable index.
@@ -33,6 +41,7 @@ public struct TimetableFormulation: Sendable {
         weights = (problem.school.weights ?? SoftRuleWeights()).resolved
         try addStartVariables()
         try addHardRules()
+        try addTeamRules()
         try addSoftRules()
     }
 

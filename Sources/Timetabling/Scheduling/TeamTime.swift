@@ -6,11 +6,14 @@ public struct TeamTime: Codable, Sendable, Equatable {
         /// Period ids, in order.
         public var periods: [String]
         public var minutes: Int
+        /// Whether the team's booked meeting (directed time) takes this block.
+        public var meeting: Bool?
 
-        public init(day: String, periods: [String], minutes: Int) {
+        public init(day: String, periods: [String], minutes: Int, meeting: Bool? = nil) {
             self.day = day
             self.periods = periods
             self.minutes = minutes
+            self.meeting = meeting
         }
     }
 
@@ -25,5 +28,19 @@ public struct TeamTime: Codable, Sendable, Equatable {
         self.requiredMinutes = requiredMinutes
         self.achievedMinutes = achievedMinutes
         self.blocks = blocks
+    }
+}
+
+/// A teacher's individual planning time in a plan: free teaching minutes outside lessons and
+/// team blocks, against the requirement.
+public struct PlanningTime: Codable, Sendable, Equatable {
+    public var teacher: String
+    public var requiredMinutes: Int
+    public var minutes: Int
+
+    public init(teacher: String, requiredMinutes: Int, minutes: Int) {
+        self.teacher = teacher
+        self.requiredMinutes = requiredMinutes
+        self.minutes = minutes
     }
 }

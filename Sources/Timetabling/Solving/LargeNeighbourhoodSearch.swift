@@ -22,6 +22,8 @@ final class LargeNeighbourhoodSearch {
         case cohort
         /// Everything in a window of periods across the week.
         case window
+        /// The lessons of a team's members on some days (to open common time).
+        case team
     }
 
     struct Limits {
@@ -90,13 +92,25 @@ final class LargeNeighbourhoodSearch {
 
     var unplacedCount: Int { placement.filter { $0 == nil }.count }
 
+    /// The total of the hard rules' slacks (team minutes, blocks, planning): 0 in a valid plan.
+    var shortfall: Double { formulation.hardSlacks.reduce(0) { $0 + values[$1.index] } }
+
+    /// Every lesson placed and every hard rule met.
+    var isComplete: Bool { unplacedCount == 0 && shortfall < 1e-6 }
+
+    /// Teacher positions of each team with a requirement.
+    private lazy var teamMembers: [[Int]] = {
+        let index = Dictionary(problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return (problem.school.teams ?? []).filter { $0.collaboration != nil }.map { $0.members.compactMap { index[$0] } }
+    }()
+
     /// Starts of the current placement (nil for unplaced lessons).
     var starts: [Slot?] {
         placement.enumerated().map { lesson, position in position.map { problem.lessons[lesson].starts[$0] } }
     }
 
     /// The penalty of the current timetable without the unplaced penalty.
-    var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }
+    var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }  // when complete
 
     /// The start and unplaced variables' values for the current placement.
     private func lessonValues() -> [Double] {
@@ -281,7 +295,10 @@ final class LargeNeighbourhoodSearch {
 
     private func chooseNeighbourhood() -> Neighbourhood {
         if unplacedCount > 0 && random.chance(0.7) { return .insertion }
-        let kinds = Neighbourhood.allCases.filter { $0 != .insertion || unplacedCount > 0 }
+        if unplacedCount == 0 && shortfall > 1e-6 && random.chance(0.7) { return .team }
+        let kinds = Neighbourhood.allCases.filter {
+            ($0 != .insertion || unplacedCount > 0) && ($0 != .team || !teamMembers.isEmpty)
+        }
         let total = kinds.reduce(0) { $0 + weights[$1]! + 0.05 }
         var roll = Double(random.int(in: 0...999_999)) / 1_000_000 * total
         for kind in kinds {
@@ -327,6 +344,11 @@ final class LargeNeighbourhoodSearch {
             for other in related[anchor] {
                 for second in related[other] where onDays(days, second) { chosen.insert(second) }
             }
+        case .team:
+            guard !teamMembers.isEmpty else { return [] }
+            let members = Set(random.pick(teamMembers))
+            let days = Set(random.sample(Array(0..<dayCount), random.int(in: 1...2)))
+            chosen = Set(problem.lessons.indices.filter { !Set(problem.lessons[$0].teachers).isDisjoint(with: members) && onDays(days, $0) })
         case .window:
             let longest = problem.teachingPeriods.map(\.count).max() ?? 1
             let first = random.int(in: 0...max(0, longest - 2))

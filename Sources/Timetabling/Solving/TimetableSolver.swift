@@ -45,6 +45,8 @@ public struct TimetableResult: Sendable {
     /// A proven lower bound on the total penalty of any plan.
     public var bound: Double?
     public var placements: [Placement]
+    /// Each team's chosen blocks and minutes, as the solver claims them (the checker verifies).
+    public var teams: [TeamTime] = []
     public var seconds: Double
     /// Why the school cannot be solved, when that is known before solving.
     public var reasons: [String]
@@ -182,12 +184,12 @@ public enum TimetableSolver {
                 let construction = try LargeNeighbourhoodSearch(
                     formulation: try TimetableFormulation(problem: problem, options: hardOnly), starting: starting,
                     seed: options.seed, limits: limits)
-                while construction.unplacedCount > 0 {
+                while !construction.isComplete {
                     if options.cancellation?.isCancelled == true { stop = .interrupted; break }
                     if let iterations = options.iterations, construction.iterations >= iterations / 2 { break }
                     if let deadline, Date() >= deadline { stop = .timeLimit; break }
                     try construction.step(cancellation: options.cancellation, deadline: deadline)
-                    report("construction (\(construction.unplacedCount) unplaced)", nil, bound)
+                    report(Self.constructionPhase(construction), nil, bound)
                 }
                 starting = construction.starts
                 consumedIterations = construction.iterations
@@ -203,7 +205,7 @@ public enum TimetableSolver {
                     break
                 }
                 if let deadline, Date() >= deadline { stop = .timeLimit; break }
-                if search.unplacedCount == 0 {
+                if search.isComplete {
                     if let bound, search.softObjective <= bound + 1e-9 { break }
                     if options.iterations == nil && options.timeLimit == nil
                         && sinceImprovement >= options.stallIterations
@@ -242,7 +244,7 @@ public enum TimetableSolver {
                     incumbent = starts
                 }
             }
-            if search.unplacedCount == 0 { incumbent = search.starts.map { $0! } }
+            if search.isComplete { incumbent = search.starts.map { $0! } }
         }
         guard let found = incumbent else {
             return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
@@ -258,6 +260,7 @@ public enum TimetableSolver {
             throw TimetablingError.evaluationFailed(status: evaluation.status.rawValue)
         }
         let objective = timeCost + rooms.cost
+        let teams = Self.teamTimes(exact, values: evaluation.values)
         if mipProvedOptimal { bound = max(bound ?? timeCost, timeCost) }
         let placements = starts.indices.map { lesson in
             Placement(
@@ -267,9 +270,34 @@ public enum TimetableSolver {
         }
         let finalBound = bound.map { min($0, objective) }
         let proved = finalBound.map { objective - $0 <= 1e-6 * max(1, abs(objective)) } ?? false
-        return finish(
+        var result = finish(
             proved ? .optimal : .feasible, proved ? .solved : (stop == .solved ? .solved : stop),
             objective: objective, bound: finalBound, placements: placements)
+        result.teams = teams
+        return result
+    }
+
+    /// The chosen team blocks of a solution, per team with a requirement.
+    static func teamTimes(_ formulation: TimetableFormulation, values: [Double]) -> [TeamTime] {
+        let school = formulation.problem.school
+        let chosen = formulation.chosenTeamBlocks(values)
+        return (school.teams ?? []).enumerated().compactMap { index, team in
+            guard let requirement = team.collaboration else { return nil }
+            let blocks = chosen.filter { $0.block.team == index }.map { block, meeting in
+                TeamTime.Block(
+                    day: school.timeGrid.days[block.slots[0].day].id,
+                    periods: block.slots.map { school.timeGrid.period(at: $0).id }, minutes: block.minutes,
+                    meeting: meeting ? true : nil)
+            }
+            return TeamTime(id: team.id, requiredMinutes: requirement.minutes,
+                            achievedMinutes: blocks.reduce(0) { $0 + $1.minutes }, blocks: blocks)
+        }
+    }
+
+    static func constructionPhase(_ search: LargeNeighbourhoodSearch) -> String {
+        search.unplacedCount > 0
+            ? "construction (\(search.unplacedCount) unplaced)"
+            : "construction (team time short by \(Int(search.shortfall.rounded())))"
     }
 
     /// Teachers whose lessons exceed their weekly maximum: no timetable can exist.
