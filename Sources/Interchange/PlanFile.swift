@@ -35,9 +35,11 @@ public struct PlanFile: Codable, Sendable, Equatable {
     /// Penalty per soft rule, from the checker.
     public var scores: [String: Double]
 
-    public init(school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
-                objective: Double?, bound: Double?, placements: [Placement], teams: [TeamTime] = [],
-                scores: [String: Double]) {
+    public init(
+        school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
+        objective: Double?, bound: Double?, placements: [Placement], teams: [TeamTime] = [],
+        scores: [String: Double]
+    ) {
         formatVersion = Self.currentFormatVersion
         self.school = school
         self.scenario = scenario
@@ -64,19 +66,22 @@ public struct PlanFile: Codable, Sendable, Equatable {
         do {
             let plan = try JSONDecoder().decode(PlanFile.self, from: data)
             guard plan.formatVersion == currentFormatVersion else {
-                throw InterchangeError(file: path, path: "$.formatVersion",
-                                       message: "plan format version \(plan.formatVersion) is not supported")
+                throw InterchangeError(
+                    file: path, path: "$.formatVersion",
+                    message: "plan format version \(plan.formatVersion) is not supported")
             }
             return plan
         } catch let error as DecodingError {
             let object = (try? JSONSerialization.jsonObject(with: data)) ?? [:]
             switch error {
             case .keyNotFound(let key, let context):
-                throw InterchangeError(file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
-                                       message: "missing field '\(key.stringValue)'")
+                throw InterchangeError(
+                    file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
+                    message: "missing field '\(key.stringValue)'")
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                throw InterchangeError(file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
-                                       message: "invalid value")
+                throw InterchangeError(
+                    file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
+                    message: "invalid value")
             @unknown default:
                 throw InterchangeError(file: path, message: "\(error)")
             }
@@ -102,7 +107,9 @@ public struct PlanFile: Codable, Sendable, Equatable {
         var hasher = SHA256()
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+                !$0.hasPrefix(".")
+            }.sorted()
             for name in names {
                 hasher.update(data: Data(name.utf8))
                 hasher.update(data: FileManager.default.contents(atPath: path + "/" + name) ?? Data())

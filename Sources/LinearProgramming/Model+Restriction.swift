@@ -26,7 +26,8 @@ extension Model {
     public func restricted(free: [Bool], values: [Double]) throws -> RestrictedModel {
         guard free.count == variableCount, values.count == variableCount else {
             throw LinearProgrammingError.invalidOption(
-                name: "restricted(free:values:)", reason: "needs one flag and one value per variable (\(variableCount))")
+                name: "restricted(free:values:)", reason: "needs one flag and one value per variable (\(variableCount))"
+            )
         }
         var smaller = Model(name: name)
         var newIndex = [Int](repeating: -1, count: variableCount)

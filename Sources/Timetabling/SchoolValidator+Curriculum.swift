@@ -127,15 +127,18 @@ extension SchoolValidator {
             let gap = max(1, members.compactMap(\.minDaysApart).max() ?? 1)
             let room = (days + gap - 1) / gap
             if members.count > room {
-                error(path("activities", members[0].id) + ".splitGroup", record: members[0].id, field: "splitGroup",
-                      "split group '\(group)' has \(members.count) lessons \(gap) day(s) apart but the cycle has \(days) days")
+                error(
+                    path("activities", members[0].id) + ".splitGroup", record: members[0].id, field: "splitGroup",
+                    "split group '\(group)' has \(members.count) lessons \(gap) day(s) apart but the cycle has \(days) days"
+                )
             }
         }
         for course in school.courses ?? [] where course.meetingsPerWeek > 1 {
             let gap = max(1, course.minDaysApart ?? 1)
             if course.meetingsPerWeek > (days + gap - 1) / gap {
-                error(path("courses", course.id) + ".meetingsPerWeek", record: course.id, field: "meetingsPerWeek",
-                      "\(course.meetingsPerWeek) meetings \(gap) day(s) apart do not fit in a cycle of \(days) days")
+                error(
+                    path("courses", course.id) + ".meetingsPerWeek", record: course.id, field: "meetingsPerWeek",
+                    "\(course.meetingsPerWeek) meetings \(gap) day(s) apart do not fit in a cycle of \(days) days")
             }
         }
     }

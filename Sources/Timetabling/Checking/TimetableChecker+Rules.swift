@@ -16,7 +16,9 @@ extension TimetableChecker {
         var seen = Set<String>()
         for placement in placements {
             guard let activity = byID[placement.activity] else {
-                flag("placement.unknownActivity", [placement.activity], "the plan places '\(placement.activity)', which the school does not have")
+                flag(
+                    "placement.unknownActivity", [placement.activity],
+                    "the plan places '\(placement.activity)', which the school does not have")
                 continue
             }
             guard seen.insert(activity.id).inserted else {
@@ -26,7 +28,10 @@ extension TimetableChecker {
             guard let day = grid.days.firstIndex(where: { $0.id == placement.day }),
                 let first = grid.periods(ofDay: day).firstIndex(where: { $0.id == placement.period })
             else {
-                flag("placement.unknownTime", [activity.id], "activity '\(activity.id)' is placed at \(placement.day) \(placement.period), which is not in the time grid")
+                flag(
+                    "placement.unknownTime", [activity.id],
+                    "activity '\(activity.id)' is placed at \(placement.day) \(placement.period), which is not in the time grid"
+                )
                 continue
             }
             let periods = grid.periods(ofDay: day)
@@ -34,16 +39,22 @@ extension TimetableChecker {
             let covered = Array(first..<(first + duration))
             let fits = covered.last! < periods.count && covered.allSatisfy { periods[$0].resolvedKind == .teaching }
             if !fits {
-                flag("placement.fitsDay", [activity.id], "activity '\(activity.id)' (\(duration) periods from \(placement.day) \(placement.period)) leaves the teaching periods of the day or crosses a break")
+                flag(
+                    "placement.fitsDay", [activity.id],
+                    "activity '\(activity.id)' (\(duration) periods from \(placement.day) \(placement.period)) leaves the teaching periods of the day or crosses a break"
+                )
             }
             var room: Room?
             if let id = placement.room {
                 room = rooms[id]
-                if room == nil { flag("room.missing", [activity.id, id], "activity '\(activity.id)' is in unknown room '\(id)'") }
+                if room == nil {
+                    flag("room.missing", [activity.id, id], "activity '\(activity.id)' is in unknown room '\(id)'")
+                }
             } else if !school.rooms.isEmpty {
                 flag("room.missing", [activity.id], "activity '\(activity.id)' has no room")
             }
-            placed.append(Placed(activity: activity, day: day, periods: covered.filter { $0 < periods.count }, room: room))
+            placed.append(
+                Placed(activity: activity, day: day, periods: covered.filter { $0 < periods.count }, room: room))
         }
         for activity in activities where !seen.contains(activity.id) {
             flag("placement.missing", [activity.id], "activity '\(activity.id)' is not placed")
@@ -103,27 +114,38 @@ extension TimetableChecker {
         var roomAt: [String: [String: [String]]] = [:]
         for lesson in placed {
             for period in lesson.periods {
-                let key = "\(school.timeGrid.days[lesson.day].id) \(school.timeGrid.periods(ofDay: lesson.day)[period].id)"
-                for teacher in lesson.activity.teachers { teacherAt[teacher, default: [:]][key, default: []].append(lesson.activity.id) }
-                for leaf in occupiedLeaves(lesson.activity) { leafAt[leaf, default: [:]][key, default: []].append(lesson.activity.id) }
+                let key =
+                    "\(school.timeGrid.days[lesson.day].id) \(school.timeGrid.periods(ofDay: lesson.day)[period].id)"
+                for teacher in lesson.activity.teachers {
+                    teacherAt[teacher, default: [:]][key, default: []].append(lesson.activity.id)
+                }
+                for leaf in occupiedLeaves(lesson.activity) {
+                    leafAt[leaf, default: [:]][key, default: []].append(lesson.activity.id)
+                }
                 if let room = lesson.room { roomAt[room.id, default: [:]][key, default: []].append(lesson.activity.id) }
             }
         }
         for teacher in teacherAt.keys.sorted() {
             for (key, ids) in teacherAt[teacher]!.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
-                flag("teacher.clash", [teacher] + ids, "teacher '\(teacher)' teaches \(ids.joined(separator: ", ")) at once (\(key))")
+                flag(
+                    "teacher.clash", [teacher] + ids,
+                    "teacher '\(teacher)' teaches \(ids.joined(separator: ", ")) at once (\(key))")
             }
         }
         for leaf in leafAt.keys.sorted() {
             for (key, ids) in leafAt[leaf]!.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
-                flag("cohort.clash", [leaf] + ids, "cohort '\(leaf)' has \(ids.joined(separator: ", ")) at once (\(key))")
+                flag(
+                    "cohort.clash", [leaf] + ids, "cohort '\(leaf)' has \(ids.joined(separator: ", ")) at once (\(key))"
+                )
             }
         }
         let rooms = Dictionary(school.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for room in roomAt.keys.sorted() {
             let capacity = rooms[room]?.groups ?? 1
             for (key, ids) in roomAt[room]!.sorted(by: { $0.key < $1.key }) where ids.count > capacity {
-                flag("room.capacity", [room] + ids, "room '\(room)' hosts \(ids.count) activities at once (\(key)), more than its \(capacity)")
+                flag(
+                    "room.capacity", [room] + ids,
+                    "room '\(room)' hosts \(ids.count) activities at once (\(key)), more than its \(capacity)")
             }
         }
     }
@@ -139,11 +161,15 @@ extension TimetableChecker {
             let id = lesson.activity.id
             let students = size(lesson.activity)
             if room.seats < students {
-                flag("room.seats", [id, room.id], "room '\(room.id)' seats \(room.seats), activity '\(id)' has \(students) students")
+                flag(
+                    "room.seats", [id, room.id],
+                    "room '\(room.id)' seats \(room.seats), activity '\(id)' has \(students) students")
             }
             let missing = Set(lesson.activity.roomFeatures ?? []).subtracting(room.features ?? [])
             if !missing.isEmpty {
-                flag("room.features", [id, room.id], "room '\(room.id)' lacks \(missing.sorted().joined(separator: ", ")) for activity '\(id)'")
+                flag(
+                    "room.features", [id, room.id],
+                    "room '\(room.id)' lacks \(missing.sorted().joined(separator: ", ")) for activity '\(id)'")
             }
             if let allowed = lesson.activity.rooms, !allowed.contains(room.id) {
                 flag("room.allowed", [id, room.id], "activity '\(id)' may not use room '\(room.id)'")
@@ -163,12 +189,17 @@ extension TimetableChecker {
         for lesson in placed {
             let id = lesson.activity.id
             for period in lesson.periods {
-                for teacher in lesson.activity.teachers where isUnavailable(teachers[teacher]?.unavailable, day: lesson.day, period: period) {
-                    flag("teacher.availability", [teacher, id], "teacher '\(teacher)' is not available for activity '\(id)'")
+                for teacher in lesson.activity.teachers
+                where isUnavailable(teachers[teacher]?.unavailable, day: lesson.day, period: period) {
+                    flag(
+                        "teacher.availability", [teacher, id],
+                        "teacher '\(teacher)' is not available for activity '\(id)'")
                 }
                 let involved = Set(occupiedLeaves(lesson.activity).flatMap { ancestry($0) })
-                for cohort in involved.sorted() where isUnavailable(cohorts[cohort]?.unavailable, day: lesson.day, period: period) {
-                    flag("cohort.availability", [cohort, id], "cohort '\(cohort)' is not available for activity '\(id)'")
+                for cohort in involved.sorted()
+                where isUnavailable(cohorts[cohort]?.unavailable, day: lesson.day, period: period) {
+                    flag(
+                        "cohort.availability", [cohort, id], "cohort '\(cohort)' is not available for activity '\(id)'")
                 }
                 if let room = lesson.room, isUnavailable(room.unavailable, day: lesson.day, period: period) {
                     flag("room.availability", [room.id, id], "room '\(room.id)' is not available for activity '\(id)'")
@@ -185,8 +216,10 @@ extension TimetableChecker {
             let minimum = members.compactMap(\.activity.minDaysApart).max() ?? 1
             for (i, first) in members.enumerated() {
                 for second in members[(i + 1)...] where abs(first.day - second.day) < minimum {
-                    flag("split.minDaysApart", [group, first.activity.id, second.activity.id],
-                         "lessons '\(first.activity.id)' and '\(second.activity.id)' of '\(group)' are fewer than \(minimum) day(s) apart")
+                    flag(
+                        "split.minDaysApart", [group, first.activity.id, second.activity.id],
+                        "lessons '\(first.activity.id)' and '\(second.activity.id)' of '\(group)' are fewer than \(minimum) day(s) apart"
+                    )
                 }
             }
         }
@@ -202,13 +235,16 @@ extension TimetableChecker {
             case .sameStart: pairs = members.dropFirst().map { (members[0], $0) }
             case .consecutive, .ordered: pairs = Array(zip(members, members.dropFirst()))
             case .minDaysApart:
-                for i in members.indices { for j in members.indices where j > i { pairs.append((members[i], members[j])) } }
+                for i in members.indices {
+                    for j in members.indices where j > i { pairs.append((members[i], members[j])) }
+                }
             }
             for (first, second) in pairs {
                 let broken: Bool
                 switch relation.kind {
                 case .sameStart: broken = first.day != second.day || first.periods.first != second.periods.first
-                case .consecutive: broken = first.day != second.day || second.periods.first != (first.periods.last ?? -1) + 1
+                case .consecutive:
+                    broken = first.day != second.day || second.periods.first != (first.periods.last ?? -1) + 1
                 case .ordered: broken = (second.day, second.periods.first ?? 0) <= (first.day, first.periods.first ?? 0)
                 case .minDaysApart: broken = abs(first.day - second.day) < (relation.minDays ?? 1)
                 }
@@ -216,8 +252,10 @@ extension TimetableChecker {
                 if let weight = relation.weight {
                     score("relation.\(relation.kind.rawValue)", weight)
                 } else {
-                    flag("relation.\(relation.kind.rawValue)", [first.activity.id, second.activity.id],
-                         "activities '\(first.activity.id)' and '\(second.activity.id)' break their \(relation.kind.rawValue) rule")
+                    flag(
+                        "relation.\(relation.kind.rawValue)", [first.activity.id, second.activity.id],
+                        "activities '\(first.activity.id)' and '\(second.activity.id)' break their \(relation.kind.rawValue) rule"
+                    )
                 }
             }
         }
@@ -228,8 +266,12 @@ extension TimetableChecker {
         var teachers: [String: [Int: Set<Int>]] = [:]
         var leaves: [String: [Int: Set<Int>]] = [:]
         for lesson in placed {
-            for teacher in lesson.activity.teachers { teachers[teacher, default: [:]][lesson.day, default: []].formUnion(lesson.periods) }
-            for leaf in occupiedLeaves(lesson.activity) { leaves[leaf, default: [:]][lesson.day, default: []].formUnion(lesson.periods) }
+            for teacher in lesson.activity.teachers {
+                teachers[teacher, default: [:]][lesson.day, default: []].formUnion(lesson.periods)
+            }
+            for leaf in occupiedLeaves(lesson.activity) {
+                leaves[leaf, default: [:]][lesson.day, default: []].formUnion(lesson.periods)
+            }
         }
         return (teachers, leaves)
     }
@@ -240,15 +282,23 @@ extension TimetableChecker {
             let days = busy.teachers[teacher.id] ?? [:]
             let total = days.values.reduce(0) { $0 + $1.count }
             if let maximum = teacher.maxPeriodsPerWeek, total > maximum {
-                flag("teacher.maxPerWeek", [teacher.id], "teacher '\(teacher.id)' teaches \(total) periods, above \(maximum)")
+                flag(
+                    "teacher.maxPerWeek", [teacher.id],
+                    "teacher '\(teacher.id)' teaches \(total) periods, above \(maximum)")
             }
             for day in days.keys.sorted() {
                 let periods = days[day]!
                 if let maximum = teacher.maxPeriodsPerDay, periods.count > maximum {
-                    flag("teacher.maxPerDay", [teacher.id], "teacher '\(teacher.id)' teaches \(periods.count) periods on \(school.timeGrid.days[day].id), above \(maximum)")
+                    flag(
+                        "teacher.maxPerDay", [teacher.id],
+                        "teacher '\(teacher.id)' teaches \(periods.count) periods on \(school.timeGrid.days[day].id), above \(maximum)"
+                    )
                 }
                 if let maximum = teacher.maxConsecutive, longestStreak(periods, day: day) > maximum {
-                    flag("teacher.maxConsecutive", [teacher.id], "teacher '\(teacher.id)' teaches \(longestStreak(periods, day: day)) periods in a row on \(school.timeGrid.days[day].id), above \(maximum)")
+                    flag(
+                        "teacher.maxConsecutive", [teacher.id],
+                        "teacher '\(teacher.id)' teaches \(longestStreak(periods, day: day)) periods in a row on \(school.timeGrid.days[day].id), above \(maximum)"
+                    )
                 }
             }
         }
@@ -257,7 +307,10 @@ extension TimetableChecker {
             let limits = ancestry(leaf).compactMap { cohorts[$0]?.maxPeriodsPerDay }
             guard let maximum = limits.min() else { continue }
             for (day, periods) in busy.leaves[leaf]!.sorted(by: { $0.key < $1.key }) where periods.count > maximum {
-                flag("cohort.maxPerDay", [leaf], "cohort '\(leaf)' has \(periods.count) periods on \(school.timeGrid.days[day].id), above \(maximum)")
+                flag(
+                    "cohort.maxPerDay", [leaf],
+                    "cohort '\(leaf)' has \(periods.count) periods on \(school.timeGrid.days[day].id), above \(maximum)"
+                )
             }
         }
     }
@@ -284,7 +337,10 @@ extension TimetableChecker {
             let day = school.timeGrid.days[lesson.day].id
             let period = school.timeGrid.periods(ofDay: lesson.day)[lesson.periods.first ?? 0].id
             if locked.day != day || locked.period != period || (locked.room != nil && locked.room != lesson.room?.id) {
-                flag("locked", [lesson.activity.id], "activity '\(lesson.activity.id)' is locked at \(locked.day) \(locked.period)\(locked.room.map { " in \($0)" } ?? "") but placed at \(day) \(period)")
+                flag(
+                    "locked", [lesson.activity.id],
+                    "activity '\(lesson.activity.id)' is locked at \(locked.day) \(locked.period)\(locked.room.map { " in \($0)" } ?? "") but placed at \(day) \(period)"
+                )
             }
         }
     }

@@ -29,8 +29,13 @@ extension TimetableChecker {
                 if !inside { score("preferredTime", weights.preferredTime!) }
             }
             if let room = lesson.room {
-                let preferred = lesson.activity.preferredRooms
-                    ?? Array(Set(lesson.activity.teachers.flatMap { id in school.teachers.first { $0.id == id }?.preferredRooms ?? [] }))
+                let preferred =
+                    lesson.activity.preferredRooms
+                    ?? Array(
+                        Set(
+                            lesson.activity.teachers.flatMap { id in
+                                school.teachers.first { $0.id == id }?.preferredRooms ?? []
+                            }))
                 if !preferred.isEmpty && !preferred.contains(room.id) { score("preferredRoom", weights.preferredRoom!) }
             }
         }
@@ -39,7 +44,9 @@ extension TimetableChecker {
 
     /// Teaching periods of a day, in order.
     func teachingPeriods(_ day: Int) -> [Int] {
-        school.timeGrid.periods(ofDay: day).indices.filter { school.timeGrid.periods(ofDay: day)[$0].resolvedKind == .teaching }
+        school.timeGrid.periods(ofDay: day).indices.filter {
+            school.timeGrid.periods(ofDay: day)[$0].resolvedKind == .teaching
+        }
     }
 
     /// Free teaching periods between the first and last busy one.
@@ -69,8 +76,11 @@ extension TimetableChecker {
             let periods = school.timeGrid.periods(ofDay: first.day)
             guard next < periods.count, periods[next].resolvedKind == .teaching else { continue }
             let leaves = occupiedLeaves(first.activity)
-            for second in placed where second.day == first.day && second.periods.first == next && second.activity.id != first.activity.id {
-                guard !leaves.isDisjoint(with: occupiedLeaves(second.activity)), let secondRoom = second.room else { continue }
+            for second in placed
+            where second.day == first.day && second.periods.first == next && second.activity.id != first.activity.id {
+                guard !leaves.isDisjoint(with: occupiedLeaves(second.activity)), let secondRoom = second.room else {
+                    continue
+                }
                 if secondRoom.id != firstRoom.id { count += 1 }
             }
         }

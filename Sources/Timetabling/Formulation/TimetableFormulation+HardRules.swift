@@ -34,7 +34,8 @@ extension TimetableFormulation {
                         try model.add(sum(variables) <= 1)
                     } else {
                         for i in variables.indices {
-                            for j in variables.indices where j > i && startLesson(variables[i]) != startLesson(variables[j]) {
+                            for j in variables.indices
+                            where j > i && startLesson(variables[i]) != startLesson(variables[j]) {
                                 try model.add(variables[i] + variables[j] <= 1)
                             }
                         }
@@ -57,7 +58,9 @@ extension TimetableFormulation {
             let members = problem.lessons.indices.filter { Set(problem.lessons[$0].candidateRooms).isSubset(of: set) }
             for slot in problem.teachingSlots.sorted() {
                 let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
-                let capacity = set.reduce(0) { $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups) }
+                let capacity = set.reduce(0) {
+                    $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups)
+                }
                 guard variables.count > capacity else { continue }
                 try model.add(sum(variables) <= Double(capacity))
             }
@@ -141,7 +144,8 @@ extension TimetableFormulation {
 
     /// Same start, consecutive, ordered and minimum days apart, hard or soft.
     private mutating func addRelations() throws {
-        let index = Dictionary(problem.lessons.enumerated().map { ($1.activity.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(
+            problem.lessons.enumerated().map { ($1.activity.id, $0) }, uniquingKeysWith: { a, _ in a })
         for relation in problem.school.activityRelations ?? [] {
             let members = relation.activities.compactMap { index[$0] }
             guard members.count > 1 else { continue }
@@ -149,11 +153,16 @@ extension TimetableFormulation {
             case .sameStart:
                 for other in members.dropFirst() { try addSameStart(members[0], other, weight: relation.weight) }
             case .consecutive:
-                for (first, second) in zip(members, members.dropFirst()) { try addConsecutive(first, second, weight: relation.weight) }
+                for (first, second) in zip(members, members.dropFirst()) {
+                    try addConsecutive(first, second, weight: relation.weight)
+                }
             case .ordered:
-                for (first, second) in zip(members, members.dropFirst()) { try addOrdered(first, second, weight: relation.weight) }
+                for (first, second) in zip(members, members.dropFirst()) {
+                    try addOrdered(first, second, weight: relation.weight)
+                }
             case .minDaysApart:
-                try addDaySpread(members, minDays: relation.minDays ?? 1, dayCount: problem.grid.days.count, weight: relation.weight)
+                try addDaySpread(
+                    members, minDays: relation.minDays ?? 1, dayCount: problem.grid.days.count, weight: relation.weight)
             }
         }
     }
@@ -200,7 +209,9 @@ extension TimetableFormulation {
         for (start, variable) in zip(problem.lessons[second].starts, startVariables[second]) {
             // The second may not start at or before the first's start.
             var clash = LinearExpression(variable)
-            for (candidate, other) in zip(firstStarts, startVariables[first]) where candidate >= start { clash += other }
+            for (candidate, other) in zip(firstStarts, startVariables[first]) where candidate >= start {
+                clash += other
+            }
             if let violation {
                 try model.add(violation >= clash - 1)
             } else {
@@ -276,7 +287,9 @@ extension TimetableFormulation {
             Set(lessons[lesson].candidateRooms.filter { !blocked[$0].contains(slot) }).isSubset(of: rooms)
         }
         let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
-        let capacity = rooms.reduce(0) { $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups) }
+        let capacity = rooms.reduce(0) {
+            $0 + (blocked[$1].contains(slot) ? 0 : problem.school.rooms[$1].resolvedGroups)
+        }
         guard variables.count > capacity else { return false }
         try model.add(sum(variables) <= Double(capacity))
         return true

@@ -37,7 +37,9 @@ public struct TimetableFormulation: Sendable {
     }
 
     private mutating func addStartVariables() throws {
-        daySequences = problem.teachingPeriods.enumerated().map { day, periods in periods.map { Slot(day: day, period: $0) } }
+        daySequences = problem.teachingPeriods.enumerated().map { day, periods in
+            periods.map { Slot(day: day, period: $0) }
+        }
         teacherCover = Array(repeating: [:], count: problem.school.teachers.count)
         leafCover = Array(repeating: [:], count: problem.leafCohorts.count)
         lessonCover = Array(repeating: [:], count: problem.lessons.count)
@@ -86,7 +88,8 @@ public struct TimetableFormulation: Sendable {
     /// The start chosen for each lesson in a solution (nil where none is set).
     public func starts(in solution: Solution) -> [Slot?] {
         problem.lessons.indices.map { lesson in
-            for (start, variable) in zip(problem.lessons[lesson].starts, startVariables[lesson]) where (solution[variable] ?? 0) > 0.5 {
+            for (start, variable) in zip(problem.lessons[lesson].starts, startVariables[lesson])
+            where (solution[variable] ?? 0) > 0.5 {
                 return start
             }
             return nil

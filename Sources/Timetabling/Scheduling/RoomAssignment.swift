@@ -15,7 +15,8 @@ struct RoomAssignment {
     var cost: Double
     var shortage: Shortage?
 
-    static func assign(_ problem: SchedulingProblem, starts: [Slot], weights: SoftRuleWeights) throws -> RoomAssignment {
+    static func assign(_ problem: SchedulingProblem, starts: [Slot], weights: SoftRuleWeights) throws -> RoomAssignment
+    {
         var result = RoomAssignment(rooms: Array(repeating: nil, count: starts.count), cost: 0, shortage: nil)
         guard !problem.school.rooms.isEmpty else { return result }
         let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
@@ -28,20 +29,25 @@ struct RoomAssignment {
             var perRoomSlot: [Int: [Slot: [Variable]]] = [:]
             for lesson in lessons {
                 let covered = problem.covered(lesson, from: starts[lesson])
-                let usable = problem.lessons[lesson].candidateRooms.filter { room in covered.allSatisfy { !blocked[room].contains($0) } }
+                let usable = problem.lessons[lesson].candidateRooms.filter { room in
+                    covered.allSatisfy { !blocked[room].contains($0) }
+                }
                 var options: [(Int, Variable)] = []
                 for room in usable {
                     let variable = try model.addBinary()
                     options.append((room, variable))
                     for slot in covered { perRoomSlot[room, default: [:]][slot, default: []].append(variable) }
                     let preferred = problem.lessons[lesson].preferredRooms
-                    if !preferred.isEmpty && !preferred.contains(room) { objective.add(weights.preferredRoom ?? 0, variable) }
+                    if !preferred.isEmpty && !preferred.contains(room) {
+                        objective.add(weights.preferredRoom ?? 0, variable)
+                    }
                 }
                 choice[lesson] = options
                 try model.add(sum(options.map(\.1)) == 1)
             }
             for room in perRoomSlot.keys.sorted() {
-                for (_, variables) in perRoomSlot[room]!.sorted(by: { $0.key < $1.key }) where variables.count > problem.school.rooms[room].resolvedGroups {
+                for (_, variables) in perRoomSlot[room]!.sorted(by: { $0.key < $1.key })
+                where variables.count > problem.school.rooms[room].resolvedGroups {
                     try model.add(sum(variables) <= Double(problem.school.rooms[room].resolvedGroups))
                 }
             }
@@ -49,7 +55,8 @@ struct RoomAssignment {
             if changeWeight > 0 {
                 for (first, second) in transitions(problem, starts: starts, lessons: lessons) {
                     let change = try model.addVariable(upperBound: 1)
-                    let secondRooms = Dictionary(choice[second]!.map { ($0.room, $0.variable) }, uniquingKeysWith: { a, _ in a })
+                    let secondRooms = Dictionary(
+                        choice[second]!.map { ($0.room, $0.variable) }, uniquingKeysWith: { a, _ in a })
                     for (room, variable) in choice[first]! {
                         if let other = secondRooms[room] {
                             try model.add(change >= variable - other)
@@ -82,7 +89,9 @@ struct RoomAssignment {
             let end = starts[first].period + problem.lessons[first].duration
             let next = Slot(day: starts[first].day, period: end)
             guard problem.teachingSlots.contains(next),
-                problem.grid.contiguousRuns(ofDay: next.day).contains(where: { $0.contains(end) && $0.contains(end - 1) })
+                problem.grid.contiguousRuns(ofDay: next.day).contains(where: {
+                    $0.contains(end) && $0.contains(end - 1)
+                })
             else { continue }
             for second in lessons where second != first && starts[second] == next {
                 if !Set(problem.lessons[first].leaves).isDisjoint(with: problem.lessons[second].leaves),
@@ -97,7 +106,9 @@ struct RoomAssignment {
 
     /// Finds a slot where the lessons cannot all get a room (Kuhn's matching on room places)
     /// and the rooms their failed search reached.
-    static func shortage(_ problem: SchedulingProblem, starts: [Slot], lessons: [Int], blocked: [Set<Slot>]) -> Shortage? {
+    static func shortage(
+        _ problem: SchedulingProblem, starts: [Slot], lessons: [Int], blocked: [Set<Slot>]
+    ) -> Shortage? {
         var slots = Set<Slot>()
         for lesson in lessons { slots.formUnion(problem.covered(lesson, from: starts[lesson])) }
         for slot in slots.sorted() {
@@ -122,7 +133,10 @@ struct RoomAssignment {
                     return false
                 }
                 if !augment(lesson) {
-                    let rooms = Set(visitedLessons.flatMap { problem.lessons[$0].candidateRooms.filter { !blocked[$0].contains(slot) } })
+                    let rooms = Set(
+                        visitedLessons.flatMap {
+                            problem.lessons[$0].candidateRooms.filter { !blocked[$0].contains(slot) }
+                        })
                     return Shortage(slot: slot, rooms: rooms)
                 }
             }

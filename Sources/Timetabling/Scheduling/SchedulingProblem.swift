@@ -98,8 +98,11 @@ public struct SchedulingProblem: Sendable {
                 lockedRoom = index
                 candidates = candidates.contains(index) ? [index] : []
             }
-            let preferredIDs = activity.preferredRooms
-                ?? Array(Set(activity.teachers.flatMap { id in school.teachers.first { $0.id == id }?.preferredRooms ?? [] })).sorted()
+            let preferredIDs =
+                activity.preferredRooms
+                ?? Array(
+                    Set(activity.teachers.flatMap { id in school.teachers.first { $0.id == id }?.preferredRooms ?? [] })
+                ).sorted()
             let preferredRooms = Set(preferredIDs.compactMap { roomIndex[$0] })
             var blocked = Set<Slot>()
             for teacher in teachers { blocked.formUnion(teacherBlocked[teacher]) }
@@ -112,7 +115,9 @@ public struct SchedulingProblem: Sendable {
                 // Drop starts at which every candidate room is unavailable.
                 starts = starts.filter { start in
                     candidates.contains { room in
-                        (0..<duration).allSatisfy { !roomBlocked[room].contains(Slot(day: start.day, period: start.period + $0)) }
+                        (0..<duration).allSatisfy {
+                            !roomBlocked[room].contains(Slot(day: start.day, period: start.period + $0))
+                        }
                     }
                 }
             }
@@ -132,10 +137,11 @@ public struct SchedulingProblem: Sendable {
                 unplaceable.append((activity.id, "no room has the features and seats it needs (\(size) students)"))
             }
             let preferredStarts = activity.preferredTimes.map { grid.slots(in: $0) }
-            lessons.append(Lesson(
-                activity: activity, duration: duration, size: size, teachers: teachers, leaves: leaves,
-                candidateRooms: candidates, preferredRooms: preferredRooms, starts: starts,
-                preferredStarts: preferredStarts, lockedRoom: lockedRoom))
+            lessons.append(
+                Lesson(
+                    activity: activity, duration: duration, size: size, teachers: teachers, leaves: leaves,
+                    candidateRooms: candidates, preferredRooms: preferredRooms, starts: starts,
+                    preferredStarts: preferredStarts, lockedRoom: lockedRoom))
         }
         self.lessons = lessons
         self.unplaceable = unplaceable

@@ -16,17 +16,21 @@ extension School {
         for course in courses {
             let sections = course.sections?.min ?? 1
             guard sections > 0 else { continue }
-            let eligible = course.teachers ?? teachers.filter { ($0.subjects ?? []).contains(course.subject ?? "") }.map(\.id)
+            let eligible =
+                course.teachers ?? teachers.filter { ($0.subjects ?? []).contains(course.subject ?? "") }.map(\.id)
             for section in 1...sections {
                 var teacherIDs: [String] = []
-                if let teacher = eligible.min(by: { (load[$0] ?? 0, eligible.firstIndex(of: $0)!) < (load[$1] ?? 0, eligible.firstIndex(of: $1)!) }) {
+                if let teacher = eligible.min(by: {
+                    (load[$0] ?? 0, eligible.firstIndex(of: $0)!) < (load[$1] ?? 0, eligible.firstIndex(of: $1)!)
+                }) {
                     teacherIDs = [teacher]
                     load[teacher, default: 0] += course.meetingsPerWeek * course.resolvedDuration
                 }
                 let group = "\(course.id).\(section)"
                 for meeting in 1...max(1, course.meetingsPerWeek) {
-                    var activity = Activity(id: "\(group)-m\(meeting)", subject: course.subject, teachers: teacherIDs,
-                                            duration: course.duration)
+                    var activity = Activity(
+                        id: "\(group)-m\(meeting)", subject: course.subject, teachers: teacherIDs,
+                        duration: course.duration)
                     activity.students = course.maxSectionSize
                     activity.roomFeatures = course.roomFeatures
                     activity.preferredTimes = course.preferredTimes

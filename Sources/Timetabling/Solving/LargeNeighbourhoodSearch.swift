@@ -41,7 +41,8 @@ final class LargeNeighbourhoodSearch {
     private(set) var values: [Double]
     private(set) var objective: Double
     private(set) var iterations = 0
-    private var weights: [Neighbourhood: Double] = Dictionary(uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
+    private var weights: [Neighbourhood: Double] = Dictionary(
+        uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
     /// Lessons sharing a teacher, a leaf cohort or a split group, by lesson.
     private let related: [[Int]]
     private let incidence: [[(row: Int, coefficient: Double)]]
@@ -58,7 +59,9 @@ final class LargeNeighbourhoodSearch {
         model = formulation.model
         random = SeededGenerator(seed: seed)
         self.limits = limits
-        placement = starts.enumerated().map { lesson, start in start.flatMap { problem.lessons[lesson].starts.firstIndex(of: $0) } }
+        placement = starts.enumerated().map { lesson, start in
+            start.flatMap { problem.lessons[lesson].starts.firstIndex(of: $0) }
+        }
         values = []
         objective = .infinity
         incidence = model.columnIncidence()
@@ -138,11 +141,15 @@ final class LargeNeighbourhoodSearch {
                 if coefficient < 0 { hasNegative[row] = true }
             }
         }
-        for variable in formulation.unplacedVariables { for (row, _) in incidence[variable.index] { isOnceRow[row] = true } }
+        for variable in formulation.unplacedVariables {
+            for (row, _) in incidence[variable.index] { isOnceRow[row] = true }
+        }
         var teacherBusy = [Set<Slot>](repeating: [], count: problem.school.teachers.count)
         var leafBusy = [Set<Slot>](repeating: [], count: problem.leafCohorts.count)
         func apply(_ lesson: Int, _ position: Int, _ sign: Double) {
-            for (row, coefficient) in incidence[formulation.startVariables[lesson][position].index] { activity[row] += sign * coefficient }
+            for (row, coefficient) in incidence[formulation.startVariables[lesson][position].index] {
+                activity[row] += sign * coefficient
+            }
             for slot in problem.covered(lesson, from: problem.lessons[lesson].starts[position]) {
                 for teacher in problem.lessons[lesson].teachers {
                     if sign > 0 { teacherBusy[teacher].insert(slot) } else { teacherBusy[teacher].remove(slot) }
@@ -163,7 +170,8 @@ final class LargeNeighbourhoodSearch {
             var best: (score: Double, position: Int)?
             for (position, variable) in formulation.startVariables[lesson].enumerated() {
                 let fits = incidence[variable.index].allSatisfy { row, coefficient in
-                    !hard[row] || isOnceRow[row] || hasNegative[row] || activity[row] + coefficient <= rowUpper[row] + 1e-9
+                    !hard[row] || isOnceRow[row] || hasNegative[row]
+                        || activity[row] + coefficient <= rowUpper[row] + 1e-9
                 }
                 guard fits else { continue }
                 let start = problem.lessons[lesson].starts[position]
@@ -217,7 +225,9 @@ final class LargeNeighbourhoodSearch {
         var free = [Bool](repeating: false, count: model.variableCount)
         var queue: [Int] = []
         for lesson in freed {
-            for variable in formulation.startVariables[lesson] { free[variable.index] = true; queue.append(variable.index) }
+            for variable in formulation.startVariables[lesson] {
+                free[variable.index] = true; queue.append(variable.index)
+            }
             free[formulation.unplacedVariables[lesson].index] = true
         }
         var visitedRows = Set<Int>()
@@ -236,7 +246,9 @@ final class LargeNeighbourhoodSearch {
         options.nodeLimit = limits.nodesPerStep
         options.cancellation = cancellation
         if let seconds = limits.secondsPerStep { options.timeLimit = seconds }
-        if let deadline { options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow)) }
+        if let deadline {
+            options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow))
+        }
         let solution = try restricted.model.solve(options, warmStart: warmStart)
         guard solution.hasValues, let value = solution.objective else {
             reward(kind, 0)
@@ -295,16 +307,19 @@ final class LargeNeighbourhoodSearch {
         case .cohort:
             guard let anchor = randomPlaced() else { return [] }
             let days = Set(random.sample(Array(0..<dayCount), 2))
-            for other in related[anchor] { for second in related[other] where onDays(days, second) { chosen.insert(second) } }
+            for other in related[anchor] {
+                for second in related[other] where onDays(days, second) { chosen.insert(second) }
+            }
         case .window:
             let longest = problem.teachingPeriods.map(\.count).max() ?? 1
             let first = random.int(in: 0...max(0, longest - 2))
-            chosen = Set(placement.indices.filter { lesson in
-                guard let position = placement[lesson] else { return true }
-                let start = problem.lessons[lesson].starts[position]
-                let order = problem.teachingPeriods[start.day].firstIndex(of: start.period) ?? 0
-                return order >= first && order <= first + 1
-            })
+            chosen = Set(
+                placement.indices.filter { lesson in
+                    guard let position = placement[lesson] else { return true }
+                    let start = problem.lessons[lesson].starts[position]
+                    let order = problem.teachingPeriods[start.day].firstIndex(of: start.period) ?? 0
+                    return order >= first && order <= first + 1
+                })
         }
         var list = chosen.sorted()
         if list.count > limits.maxFree { list = random.sample(list, limits.maxFree).sorted() }

@@ -74,23 +74,30 @@ public struct TimetableResult: Sendable {
 /// gap is always reported. Every plan it returns still has to pass ``TimetableChecker`` — the
 /// CLI never writes a plan the checker has not seen.
 public enum TimetableSolver {
-    public static func solve(_ school: School, options: TimetableSolveOptions = TimetableSolveOptions()) throws -> TimetableResult {
+    public static func solve(
+        _ school: School, options: TimetableSolveOptions = TimetableSolveOptions()
+    ) throws -> TimetableResult {
         let started = Date()
         let deadline = options.timeLimit.map { started.addingTimeInterval($0) }
         let problem = SchedulingProblem(school: school)
         var statistics = TimetableResult.Statistics(
             lessons: problem.lessons.count, periodsOfWork: problem.periodsOfWork, binaries: 0, variables: 0,
             constraints: 0, nonzeros: 0, roomCuts: 0, nodes: 0)
-        func finish(_ status: SolveStatus, _ stop: StopReason, objective: Double? = nil, bound: Double? = nil,
-                    placements: [Placement] = [], reasons: [String] = []) -> TimetableResult {
-            TimetableResult(status: status, stopReason: stop, objective: objective, bound: bound, placements: placements,
-                            seconds: Date().timeIntervalSince(started), reasons: reasons, statistics: statistics)
+        func finish(
+            _ status: SolveStatus, _ stop: StopReason, objective: Double? = nil, bound: Double? = nil,
+            placements: [Placement] = [], reasons: [String] = []
+        ) -> TimetableResult {
+            TimetableResult(
+                status: status, stopReason: stop, objective: objective, bound: bound, placements: placements,
+                seconds: Date().timeIntervalSince(started), reasons: reasons, statistics: statistics)
         }
         let reasons = problem.unplaceable.map { "activity '\($0.lesson)': \($0.reason)" } + overloads(problem)
         guard reasons.isEmpty else { return finish(.infeasible, .solved, reasons: reasons) }
         let progress = options.progress
         let report: @Sendable (String, Double?, Double?) -> Void = { phase, incumbent, bound in
-            progress?(TimetableProgress(phase: phase, seconds: Date().timeIntervalSince(started), incumbent: incumbent, bound: bound))
+            progress?(
+                TimetableProgress(
+                    phase: phase, seconds: Date().timeIntervalSince(started), incumbent: incumbent, bound: bound))
         }
         report("building", nil, nil)
         var exact = try TimetableFormulation(problem: problem, options: options.formulation)
@@ -105,7 +112,11 @@ public enum TimetableSolver {
         relaxationOptions.cancellation = options.cancellation
         let relaxation = try exact.model.relaxed().solve(relaxationOptions)
         if relaxation.status == .infeasible {
-            return finish(.infeasible, .solved, reasons: ["even the LP relaxation is infeasible: the hard rules contradict each other (try `flexplan explain`)"])
+            return finish(
+                .infeasible, .solved,
+                reasons: [
+                    "even the LP relaxation is infeasible: the hard rules contradict each other (try `flexplan explain`)"
+                ])
         }
         var bound = relaxation.objective
         var incumbent: [Slot]?
@@ -132,7 +143,8 @@ public enum TimetableSolver {
                 guard solution.hasValues else { break }
                 let starts = exact.starts(in: solution).map { $0! }
                 if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage {
-                    guard try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200 else {
+                    guard try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200
+                    else {
                         throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
                     }
                     statistics.roomCuts += 1
@@ -142,7 +154,9 @@ public enum TimetableSolver {
                 mipProvedOptimal = solution.status == .optimal
                 break
             }
-            if options.cancellation?.isCancelled == true, incumbent == nil { return finish(.noSolution, .interrupted, bound: bound) }
+            if options.cancellation?.isCancelled == true, incumbent == nil {
+                return finish(.noSolution, .interrupted, bound: bound)
+            }
         }
 
         // Otherwise, or to improve: large-neighbourhood search on the elastic model.
@@ -160,26 +174,39 @@ public enum TimetableSolver {
             var sinceImprovement = 0
             searchLoop: while true {
                 if options.cancellation?.isCancelled == true { stop = .interrupted; break }
-                if let iterations = options.iterations, search.iterations >= iterations { stop = .iterationLimit; break }
+                if let iterations = options.iterations, search.iterations >= iterations {
+                    stop = .iterationLimit; break
+                }
                 if let deadline, Date() >= deadline { stop = .timeLimit; break }
                 if search.unplacedCount == 0 {
                     if let bound, search.softObjective <= bound + 1e-9 { break }
-                    if options.iterations == nil && options.timeLimit == nil && sinceImprovement >= options.stallIterations { break }
+                    if options.iterations == nil && options.timeLimit == nil
+                        && sinceImprovement >= options.stallIterations
+                    {
+                        break
+                    }
                 }
                 let improved = try search.step(cancellation: options.cancellation, deadline: deadline)
                 sinceImprovement = improved ? 0 : sinceImprovement + 1
-                report(search.unplacedCount > 0 ? "construction (\(search.unplacedCount) unplaced)" : "improvement",
-                       search.unplacedCount == 0 ? search.softObjective : nil, bound)
+                report(
+                    search.unplacedCount > 0 ? "construction (\(search.unplacedCount) unplaced)" : "improvement",
+                    search.unplacedCount == 0 ? search.softObjective : nil, bound)
                 if search.unplacedCount == 0 {
                     let starts = search.starts.map { $0! }
                     // Rooms: a missing room count becomes a cut; the lessons at that slot are unplaced.
-                    if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage {
-                        guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200 else {
+                    if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
+                        .shortage
+                    {
+                        guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms),
+                            statistics.roomCuts < 200
+                        else {
                             throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
                         }
                         _ = try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
                         statistics.roomCuts += 1
-                        let atSlot = problem.lessons.indices.filter { problem.covered($0, from: starts[$0]).contains(shortage.slot) }
+                        let atSlot = problem.lessons.indices.filter {
+                            problem.covered($0, from: starts[$0]).contains(shortage.slot)
+                        }
                         let current = search.starts
                         search = try LargeNeighbourhoodSearch(
                             formulation: elastic,
@@ -197,7 +224,9 @@ public enum TimetableSolver {
         }
         let starts = exact.canonical(found)
         let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
-        guard rooms.shortage == nil else { throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)") }
+        guard rooms.shortage == nil else {
+            throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)")
+        }
         // The exact penalty of these times (helper variables at their least values).
         let evaluation = try exact.evaluationModel(starts).solve()
         guard let timeCost = evaluation.objective else {
@@ -206,14 +235,16 @@ public enum TimetableSolver {
         let objective = timeCost + rooms.cost
         if mipProvedOptimal { bound = max(bound ?? timeCost, timeCost) }
         let placements = starts.indices.map { lesson in
-            Placement(activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
-                      period: school.timeGrid.period(at: starts[lesson]).id,
-                      room: rooms.rooms[lesson].map { school.rooms[$0].id })
+            Placement(
+                activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
+                period: school.timeGrid.period(at: starts[lesson]).id,
+                room: rooms.rooms[lesson].map { school.rooms[$0].id })
         }
         let finalBound = bound.map { min($0, objective) }
         let proved = finalBound.map { objective - $0 <= 1e-6 * max(1, abs(objective)) } ?? false
-        return finish(proved ? .optimal : .feasible, proved ? .solved : (stop == .solved ? .solved : stop),
-                      objective: objective, bound: finalBound, placements: placements)
+        return finish(
+            proved ? .optimal : .feasible, proved ? .solved : (stop == .solved ? .solved : stop),
+            objective: objective, bound: finalBound, placements: placements)
     }
 
     /// Teachers whose lessons exceed their weekly maximum: no timetable can exist.
@@ -235,7 +266,8 @@ public enum TimetablingError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .roomAssignmentFailed(let slot): return "rooms could not be assigned at slot \(slot) after adding room counts"
+        case .roomAssignmentFailed(let slot):
+            return "rooms could not be assigned at slot \(slot) after adding room counts"
         case .evaluationFailed(let status): return "evaluating a timetable's penalty failed (\(status))"
         }
     }

@@ -44,13 +44,16 @@ struct Check: ParsableCommand {
         let matches = planFile.objective.map { abs($0 - report.softScore) <= 1e-6 } ?? false
         switch format {
         case .json:
-            try JSONOutput.print(CheckOutput(
-                hardViolations: report.violations.count, violations: report.violations, softScore: report.softScore,
-                objectiveMatches: matches, scores: report.scores))
+            try JSONOutput.print(
+                CheckOutput(
+                    hardViolations: report.violations.count, violations: report.violations, softScore: report.softScore,
+                    objectiveMatches: matches, scores: report.scores))
         case .text:
             for violation in report.violations { print("violation: \(violation.rule): \(violation.message)") }
             print("hard violations  \(report.violations.count)")
-            print("soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(planFile.objective.map { String($0) } ?? "none"))")")
+            print(
+                "soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(planFile.objective.map { String($0) } ?? "none"))")"
+            )
             for (rule, value) in report.scores.sorted(by: { $0.key < $1.key }) { print("  \(rule)  \(value)") }
         }
         if !report.violations.isEmpty {

@@ -57,7 +57,9 @@ struct Solve: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
@@ -75,11 +77,13 @@ struct Solve: ParsableCommand {
         let errors = loaded.validate().filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { Log.info("error: \(error)") }
-            throw CommandFailure(code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
+            throw CommandFailure(
+                code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
         }
         if let writeModel {
             guard let format = ModelFileFormat(path: writeModel) else {
-                throw CommandFailure(code: .invalidInput, message: "\(writeModel): --write-model takes a .lp or .mps path")
+                throw CommandFailure(
+                    code: .invalidInput, message: "\(writeModel): --write-model takes a .lp or .mps path")
             }
             let formulation = try TimetableFormulation(problem: SchedulingProblem(school: loaded))
             try formulation.model.write(to: writeModel, format: format)
@@ -92,15 +96,19 @@ struct Solve: ParsableCommand {
         options.cancellation = interrupts.token
         if verbose {
             options.progress = { progress in
-                Log.info(String(format: "%7.1fs  %@  incumbent %@  bound %@", progress.seconds, progress.phase,
-                                progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
-                                progress.bound.map { String(format: "%.3f", $0) } ?? "-"))
+                Log.info(
+                    String(
+                        format: "%7.1fs  %@  incumbent %@  bound %@", progress.seconds, progress.phase,
+                        progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
+                        progress.bound.map { String(format: "%.3f", $0) } ?? "-"))
             }
         }
         let result = try TimetableSolver.solve(loaded, options: options)
         if verbose {
             let statistics = result.statistics
-            Log.info("\(statistics.lessons) lessons, \(statistics.periodsOfWork) periods of work; \(statistics.binaries) binaries, \(statistics.constraints) rows, \(statistics.nonzeros) nonzeros; \(statistics.nodes) nodes; \(statistics.roomCuts) room cuts")
+            Log.info(
+                "\(statistics.lessons) lessons, \(statistics.periodsOfWork) periods of work; \(statistics.binaries) binaries, \(statistics.constraints) rows, \(statistics.nonzeros) nonzeros; \(statistics.nodes) nodes; \(statistics.roomCuts) room cuts"
+            )
         }
         for reason in result.reasons { Log.info("cannot be solved: \(reason)") }
 
@@ -110,7 +118,11 @@ struct Solve: ParsableCommand {
             report.hardViolations = check.violations.count
             guard check.violations.isEmpty else {
                 for violation in check.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
-                throw CommandFailure(code: .internalError, message: "the checker rejected the solver's plan (\(check.violations.count) hard violations): a bug; no plan written")
+                throw CommandFailure(
+                    code: .internalError,
+                    message:
+                        "the checker rejected the solver's plan (\(check.violations.count) hard violations): a bug; no plan written"
+                )
             }
             let plan = PlanFile(
                 school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: seed,
@@ -126,11 +138,17 @@ struct Solve: ParsableCommand {
         }
         render(report, result: result)
         if result.stopReason == .interrupted {
-            throw CommandFailure(code: result.placements.isEmpty ? .noPlan : .interruptedWithPlan,
-                                 message: result.placements.isEmpty ? "interrupted before any plan existed" : "interrupted; the best plan so far was written")
+            throw CommandFailure(
+                code: result.placements.isEmpty ? .noPlan : .interruptedWithPlan,
+                message: result.placements.isEmpty
+                    ? "interrupted before any plan existed" : "interrupted; the best plan so far was written")
         }
         if result.placements.isEmpty {
-            throw CommandFailure(code: .noPlan, message: result.status == .infeasible ? "the school is infeasible: no timetable satisfies every hard rule" : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue))")
+            throw CommandFailure(
+                code: .noPlan,
+                message: result.status == .infeasible
+                    ? "the school is infeasible: no timetable satisfies every hard rule"
+                    : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue))")
         }
     }
 
