@@ -3,15 +3,18 @@ import Testing
 
 @testable import flexplan
 
-/// Runs the built `flexplan` binary (it sits beside the test bundle).
-func runFlexplan(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The built `flexplan` binary (it sits beside the test bundle).
+func flexplanExecutable() -> URL {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = products.appendingPathComponent("flexplan")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("flexplan")
-    }
+    let binary = products.appendingPathComponent("flexplan")
+    if FileManager.default.fileExists(atPath: binary.path) { return binary }
+    return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("flexplan")
+}
+
+/// Runs the built `flexplan` binary.
+func runFlexplan(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = flexplanExecutable()
     process.arguments = arguments
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

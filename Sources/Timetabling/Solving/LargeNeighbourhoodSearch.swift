@@ -100,8 +100,11 @@ final class LargeNeighbourhoodSearch {
 
     /// Teacher positions of each team with a requirement.
     private lazy var teamMembers: [[Int]] = {
-        let index = Dictionary(problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return (problem.school.teams ?? []).filter { $0.collaboration != nil }.map { $0.members.compactMap { index[$0] } }
+        let index = Dictionary(
+            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return (problem.school.teams ?? []).filter { $0.collaboration != nil }.map {
+            $0.members.compactMap { index[$0] }
+        }
     }()
 
     /// Starts of the current placement (nil for unplaced lessons).
@@ -348,7 +351,10 @@ final class LargeNeighbourhoodSearch {
             guard !teamMembers.isEmpty else { return [] }
             let members = Set(random.pick(teamMembers))
             let days = Set(random.sample(Array(0..<dayCount), random.int(in: 1...2)))
-            chosen = Set(problem.lessons.indices.filter { !Set(problem.lessons[$0].teachers).isDisjoint(with: members) && onDays(days, $0) })
+            chosen = Set(
+                problem.lessons.indices.filter {
+                    !Set(problem.lessons[$0].teachers).isDisjoint(with: members) && onDays(days, $0)
+                })
         case .window:
             let longest = problem.teachingPeriods.map(\.count).max() ?? 1
             let first = random.int(in: 0...max(0, longest - 2))

@@ -289,8 +289,9 @@ public enum TimetableSolver {
                     periods: block.slots.map { school.timeGrid.period(at: $0).id }, minutes: block.minutes,
                     meeting: meeting ? true : nil)
             }
-            return TeamTime(id: team.id, requiredMinutes: requirement.minutes,
-                            achievedMinutes: blocks.reduce(0) { $0 + $1.minutes }, blocks: blocks)
+            return TeamTime(
+                id: team.id, requiredMinutes: requirement.minutes,
+                achievedMinutes: blocks.reduce(0) { $0 + $1.minutes }, blocks: blocks)
         }
     }
 

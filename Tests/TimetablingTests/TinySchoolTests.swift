@@ -1,0 +1,125 @@
+import Testing
+import Timetabling
+
+extension TinySchools.Case: CustomTestStringConvertible {
+    var testDescription: String { name }
+}
+
+@Suite("Tiny schools: optima by hand")
+struct TinySchoolTests {
+    /// A generous limit: these schools solve in well under a second.
+    static func options() -> TimetableSolveOptions {
+        var options = TimetableSolveOptions()
+        options.timeLimit = 20
+        return options
+    }
+
+    @Test("each tiny school is valid", arguments: TinySchools.all)
+    func valid(_ tiny: TinySchools.Case) {
+        let errors = tiny.school.validate().filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test("solves to the optimum worked out by hand, proved (gap 0) and verified", arguments: TinySchools.all)
+    func optimum(_ tiny: TinySchools.Case) throws {
+        let result = try TimetableSolver.solve(tiny.school, options: Self.options())
+        #expect(result.status == .optimal)
+        #expect(result.stopReason == .solved)
+        let objective = try #require(result.objective)
+        #expect(abs(objective - tiny.optimum) <= 1e-6, "objective \(objective), optimum by hand \(tiny.optimum)")
+        let bound = try #require(result.bound)
+        #expect(bound <= objective + 1e-6)
+        #expect(abs(try #require(result.gap)) <= 1e-9)
+        let report = try expectVerified(result, of: tiny.school)
+        #expect(abs(report.softScore - tiny.optimum) <= 1e-6)
+        #expect(result.placements.count == tiny.school.lessons().count)
+        let placed = Dictionary(uniqueKeysWithValues: result.placements.map { ($0.activity, $0) })
+        for (activity, expected) in tiny.forced.sorted(by: { $0.key < $1.key }) {
+            let placement = try #require(placed[activity], "\(activity) is not placed")
+            var actual = "\(placement.day) \(placement.period)"
+            if expected.split(separator: " ").count == 3 { actual += " \(placement.room ?? "-")" }
+            #expect(actual == expected, "\(activity)")
+        }
+    }
+
+    @Test("same-start lessons share their start")
+    func sameStartShares() throws {
+        let tiny = TinySchools.sameStart
+        let result = try TimetableSolver.solve(tiny.school, options: Self.options())
+        let placed = Dictionary(uniqueKeysWithValues: result.placements.map { ($0.activity, $0) })
+        let first = try #require(placed["A-option"])
+        let second = try #require(placed["B-option"])
+        #expect(first.day == second.day && first.period == second.period)
+    }
+
+    @Test("a split group two days apart lies on Monday and Wednesday")
+    func splitDays() throws {
+        let tiny = TinySchools.splitTwoDaysApart
+        let result = try TimetableSolver.solve(tiny.school, options: Self.options())
+        #expect(Set(result.placements.map(\.day)) == ["mon", "wed"])
+    }
+
+    @Test(
+        "no day holds more lessons than its maximum",
+        arguments: [TinySchools.teacherMaxPerDay, TinySchools.cohortMaxPerDay])
+    func dailyMaximum(_ tiny: TinySchools.Case) throws {
+        let result = try TimetableSolver.solve(tiny.school, options: Self.options())
+        let perDay = Dictionary(grouping: result.placements, by: \.day).mapValues(\.count)
+        #expect(perDay.values.allSatisfy { $0 <= 3 }, "\(perDay)")
+        #expect(perDay.values.reduce(0, +) == 4)
+    }
+}
+
+@Suite("Infeasible schools")
+struct InfeasibleSchoolTests {
+    /// Two lessons of T1 (for different classes) locked to Monday period 1.
+    static var lockedClash: School {
+        var school = TinySchools.school("locked clash", teachers: ["T1"], cohorts: ["A", "B"])
+        var first = TinySchools.lesson("A-math", "T1", "A")
+        first.locked = LockedPlacement(day: "mon", period: "1")
+        var second = TinySchools.lesson("B-math", "T1", "B")
+        second.locked = LockedPlacement(day: "mon", period: "1")
+        school.activities = [first, second]
+        return school
+    }
+
+    /// Five lessons for A in a day of four periods.
+    static var tooManyLessons: School {
+        var school = TinySchools.school("too many lessons", teachers: ["T1", "T2"], cohorts: ["A"])
+        school.activities = (1...5).map { TinySchools.lesson("A-\($0)", $0.isMultiple(of: 2) ? "T1" : "T2", "A") }
+        return school
+    }
+
+    /// A double lesson whose teacher is free only in periods 2 and 3, which lunch separates.
+    static var doubleWithoutStart: School {
+        var school = TinySchools.school("double without a start", teachers: ["T1"], cohorts: ["A"])
+        school.teachers[0].unavailable = [TimeSlots(day: "mon", periods: ["1", "4"])]
+        school.activities = [TinySchools.lesson("A-double", "T1", "A", duration: 2)]
+        return school
+    }
+
+    @Test(
+        "is proved infeasible well within the time limit",
+        arguments: [
+            ("locked clash", lockedClash), ("too many lessons", tooManyLessons),
+            ("double without a start", doubleWithoutStart),
+        ])
+    func infeasible(_ name: String, _ school: School) throws {
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+        var options = TimetableSolveOptions()
+        options.timeLimit = 20
+        let result = try TimetableSolver.solve(school, options: options)
+        #expect(result.status == .infeasible, "\(name)")
+        #expect(result.stopReason == .solved, "infeasibility proved, not a limit reached")
+        #expect(result.placements.isEmpty)
+        #expect(result.objective == nil)
+        #expect(result.seconds < 20)
+    }
+
+    @Test("a lesson without a feasible start is named in the reasons")
+    func reasons() throws {
+        let result = try TimetableSolver.solve(Self.doubleWithoutStart)
+        #expect(result.status == .infeasible)
+        #expect(result.reasons.contains { $0.contains("A-double") }, "\(result.reasons)")
+    }
+}
