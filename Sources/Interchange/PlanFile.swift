@@ -30,15 +30,17 @@ public struct PlanFile: Codable, Sendable, Equatable {
     public var objective: Double?
     public var bound: Double?
     public var placements: [Placement]
-    /// Per team: common blocks and minutes (filled once team time is planned).
+    /// Per team with a requirement: its blocks (every member free) and minutes.
     public var teams: [TeamTime]
+    /// Per teacher with a planning requirement: individual planning minutes.
+    public var planning: [PlanningTime]
     /// Penalty per soft rule, from the checker.
     public var scores: [String: Double]
 
     public init(
         school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
         objective: Double?, bound: Double?, placements: [Placement], teams: [TeamTime] = [],
-        scores: [String: Double]
+        planning: [PlanningTime] = [], scores: [String: Double]
     ) {
         formatVersion = Self.currentFormatVersion
         self.school = school
@@ -50,6 +52,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
         self.bound = bound
         self.placements = placements
         self.teams = teams
+        self.planning = planning
         self.scores = scores
     }
 

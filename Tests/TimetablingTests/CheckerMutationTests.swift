@@ -53,7 +53,25 @@ enum MutationSchool {
             ActivityRelation(kind: .ordered, activities: ["A-sci", "Y-assembly"]),
             ActivityRelation(kind: .minDaysApart, activities: ["B-math-1", "A-music"], minDays: 2),
         ]
+        // T1 and T2 are both free on Monday 3–4 and on Wednesday: a team of two that books its
+        // meeting on Monday; T1 keeps 600 − 200 taught − 100 team = 300 planning minutes.
+        school.teams = [
+            Team(
+                id: "G", kind: .gradeLevel, members: ["T1", "T2"],
+                collaboration: CollaborationRequirement(
+                    minutes: 100, minBlockMinutes: 100, minBlocks: 1, maxBlocks: 2, meeting: true,
+                    maxDirectedMinutes: 100))
+        ]
+        school.teachers[0].planningMinutes = 300
         return school
+    }
+
+    static var teams: [TeamTime] {
+        [
+            TeamTime(
+                id: "G", requiredMinutes: 100, achievedMinutes: 100,
+                blocks: [TeamTime.Block(day: "mon", periods: ["3", "4"], minutes: 100, meeting: true)])
+        ]
     }
 
     static var plan: [Placement] {
@@ -76,6 +94,7 @@ enum MutationSchool {
     struct Mutation: Sendable {
         var school: @Sendable (inout School) -> Void = { _ in }
         var plan: @Sendable (inout [Placement]) -> Void = { _ in }
+        var teams: @Sendable (inout [TeamTime]) -> Void = { _ in }
     }
 
     /// Moves an activity of the plan to another day, period and room.
@@ -162,6 +181,24 @@ enum MutationSchool {
         "cohort.maxPerDay": edit { $0.cohorts![cohort("Y", in: $0)].maxPeriodsPerDay = 3 },
         // B-pe, locked to Tuesday 4 in R2, moves to Wednesday 1 (R2, B and T2 free).
         "locked": move("B-pe", "wed", "1", "R2"),
+        // A second block on Tuesday 1–2, when T1 teaches: flagged and not counted (the Monday
+        // block still meets the requirement, and T1's planning is unchanged).
+        "team.block": Mutation(teams: { teams in
+            teams[0].blocks.append(TeamTime.Block(day: "tue", periods: ["1", "2"], minutes: 100))
+        }),
+        // The team now needs 150 minutes; its one block has 100.
+        "team.minutes": edit { $0.teams![0].collaboration!.minutes = 150 },
+        // Two blocks needed, one given.
+        "team.minBlocks": edit { $0.teams![0].collaboration!.minBlocks = 2 },
+        // No block allowed, one given (minBlocks lowered to match).
+        "team.maxBlocks": edit { school in
+            school.teams![0].collaboration!.maxBlocks = 0
+            school.teams![0].collaboration!.minBlocks = 0
+        },
+        // The booked meeting is not marked.
+        "team.meeting": Mutation(teams: { $0[0].blocks[0].meeting = nil }),
+        // T1 must keep 350 planning minutes; the plan leaves 300.
+        "teacher.planning": edit { $0.teachers[0].planningMinutes = 350 },
     ]
 }
 
@@ -171,15 +208,18 @@ struct CheckerMutationTests {
     func correctPlan() {
         let school = MutationSchool.school
         #expect(school.validate().filter { $0.severity == .error }.isEmpty, "\(school.validate())")
-        let report = TimetableChecker.check(school, placements: MutationSchool.plan)
+        let report = TimetableChecker.check(school, placements: MutationSchool.plan, teams: MutationSchool.teams)
         #expect(report.violations.isEmpty, "\(report.violations)")
+        #expect(report.teams == MutationSchool.teams)
+        #expect(report.planning == [PlanningTime(teacher: "T1", requiredMinutes: 300, minutes: 300)])
     }
 
     /// Scored by hand: T3 waits in Monday 2 (teacher gap 1); A waits in Tuesday 2 (cohort gap
     /// 3); B starts late on Tuesday and Wednesday (2 × 2).
     @Test("the hand-made plan's soft scores, counted by hand")
     func scores() {
-        let report = TimetableChecker.check(MutationSchool.school, placements: MutationSchool.plan)
+        let report = TimetableChecker.check(
+            MutationSchool.school, placements: MutationSchool.plan, teams: MutationSchool.teams)
         #expect(report.scores == ["teacherGap": 1, "cohortGap": 3, "lateStart": 4])
         #expect(abs(report.softScore - 8) <= 1e-6)
     }
@@ -195,9 +235,11 @@ struct CheckerMutationTests {
         let mutation = try #require(MutationSchool.mutations[rule], "no mutation for \(rule)")
         var school = MutationSchool.school
         var plan = MutationSchool.plan
+        var teams = MutationSchool.teams
         mutation.school(&school)
         mutation.plan(&plan)
-        let report = TimetableChecker.check(school, placements: plan)
+        mutation.teams(&teams)
+        let report = TimetableChecker.check(school, placements: plan, teams: teams)
         #expect(Set(report.violations.map(\.rule)) == [rule], "\(report.violations)")
         #expect(report.violations.allSatisfy { !$0.records.isEmpty && !$0.message.isEmpty })
     }

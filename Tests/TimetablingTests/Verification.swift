@@ -10,7 +10,11 @@ func expectVerified(
     _ result: TimetableResult, of school: School, sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> CheckReport {
     #expect(!result.placements.isEmpty, "the solver returned no plan", sourceLocation: sourceLocation)
-    let report = TimetableChecker.check(school, placements: result.placements)
+    let report = TimetableChecker.check(school, placements: result.placements, teams: result.teams)
+    // The checker agrees with the solver on every team count.
+    #expect(
+        report.teams == result.teams, "checker teams \(report.teams), solver \(result.teams)",
+        sourceLocation: sourceLocation)
     #expect(report.violations.isEmpty, "hard violations: \(report.violations)", sourceLocation: sourceLocation)
     let objective = try #require(result.objective, "a plan without an objective", sourceLocation: sourceLocation)
     #expect(

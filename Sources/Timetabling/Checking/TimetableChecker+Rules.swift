@@ -66,6 +66,7 @@ extension TimetableChecker {
         checkRelations(placed)
         checkLimits(placed)
         checkLocked(placed)
+        checkTeams(placed)
         scoreTimes(placed)
     }
 
@@ -177,7 +178,8 @@ extension TimetableChecker {
         }
     }
 
-    func isUnavailable(_ slots: [TimeSlots]?, day: Int, period: Int) -> Bool {
+    /// Whether the period is named by `slots` (an unavailability list or a window).
+    func isListed(_ slots: [TimeSlots]?, day: Int, period: Int) -> Bool {
         let dayID = school.timeGrid.days[day].id
         let periodID = school.timeGrid.periods(ofDay: day)[period].id
         return (slots ?? []).contains { $0.day == dayID && ($0.periods == nil || $0.periods!.contains(periodID)) }
@@ -190,18 +192,18 @@ extension TimetableChecker {
             let id = lesson.activity.id
             for period in lesson.periods {
                 for teacher in lesson.activity.teachers
-                where isUnavailable(teachers[teacher]?.unavailable, day: lesson.day, period: period) {
+                where isListed(teachers[teacher]?.unavailable, day: lesson.day, period: period) {
                     flag(
                         "teacher.availability", [teacher, id],
                         "teacher '\(teacher)' is not available for activity '\(id)'")
                 }
                 let involved = Set(occupiedLeaves(lesson.activity).flatMap { ancestry($0) })
                 for cohort in involved.sorted()
-                where isUnavailable(cohorts[cohort]?.unavailable, day: lesson.day, period: period) {
+                where isListed(cohorts[cohort]?.unavailable, day: lesson.day, period: period) {
                     flag(
                         "cohort.availability", [cohort, id], "cohort '\(cohort)' is not available for activity '\(id)'")
                 }
-                if let room = lesson.room, isUnavailable(room.unavailable, day: lesson.day, period: period) {
+                if let room = lesson.room, isListed(room.unavailable, day: lesson.day, period: period) {
                     flag("room.availability", [room.id, id], "room '\(room.id)' is not available for activity '\(id)'")
                 }
             }

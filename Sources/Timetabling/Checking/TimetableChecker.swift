@@ -16,6 +16,10 @@ public struct Violation: Codable, Sendable, Equatable {
 /// The checker's verdict on a plan.
 public struct CheckReport: Sendable {
     public var violations: [Violation]
+    /// Per team with a requirement: the plan's blocks that hold, and their minutes.
+    public var teams: [TeamTime]
+    /// Per teacher with `planningMinutes`: individual planning minutes in the plan.
+    public var planning: [PlanningTime]
     /// Penalty per soft rule (weight × units).
     public var scores: [String: Double]
     /// The sum of `scores`.
@@ -30,7 +34,10 @@ public struct CheckReport: Sendable {
 public struct TimetableChecker {
     let school: School
     let placements: [Placement]
+    let teamBlocks: [TeamTime]
     var violations: [Violation] = []
+    var teams: [TeamTime] = []
+    var planning: [PlanningTime] = []
     var scores: [String: Double] = [:]
 
     /// The hard rules, by name, that the checker knows.
@@ -40,13 +47,18 @@ public struct TimetableChecker {
         "room.features", "room.allowed", "teacher.availability", "cohort.availability", "room.availability",
         "split.minDaysApart", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
-        "teacher.maxPerWeek", "locked",
+        "teacher.maxPerWeek", "locked", "team.block", "team.minutes", "team.minBlocks", "team.maxBlocks",
+        "team.meeting", "teacher.planning",
     ]
 
-    public static func check(_ school: School, placements: [Placement]) -> CheckReport {
-        var checker = TimetableChecker(school: school, placements: placements)
+    /// Checks a plan: its placements and, for collaboration time, the team blocks it claims
+    /// (each verified: contiguous, in the team's windows, long enough, every member free).
+    public static func check(_ school: School, placements: [Placement], teams: [TeamTime] = []) -> CheckReport {
+        var checker = TimetableChecker(school: school, placements: placements, teamBlocks: teams)
         checker.run()
-        return CheckReport(violations: checker.violations, scores: checker.scores)
+        return CheckReport(
+            violations: checker.violations, teams: checker.teams, planning: checker.planning,
+            scores: checker.scores)
     }
 
     mutating func flag(_ rule: String, _ records: [String], _ message: String) {

@@ -25,7 +25,8 @@ extension TimetableFormulation {
 
     mutating func addTeamRules() throws {
         let teams = problem.school.teams ?? []
-        let teacherIndex = Dictionary(problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let teacherIndex = Dictionary(
+            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var teamsOfTeacher: [Int: [Int]] = [:]
         var blocksCovering: [Int: [Slot: [Variable]]] = [:]  // teacher → slot → block variables
         for (teamIndex, team) in teams.enumerated() {
@@ -47,7 +48,8 @@ extension TimetableFormulation {
                                 guard minutes >= minimum else { continue }
                                 let slots = Array(part[first...last])
                                 let variable = try model.addBinary()
-                                candidates.append((TeamBlockCandidate(team: teamIndex, slots: slots, minutes: minutes), variable))
+                                candidates.append(
+                                    (TeamBlockCandidate(team: teamIndex, slots: slots, minutes: minutes), variable))
                                 for slot in slots where common[slot] == nil {
                                     let free = try model.addBinary()
                                     common[slot] = free
@@ -101,11 +103,13 @@ extension TimetableFormulation {
                     teamMeetingVariables.append((candidate, meeting))
                 }
                 try addHard(meetings, atLeast: 1, penalty: options.unplacedPenalty)
+                if meetings.termCount > 1 { try model.add(meetings <= 1) }
             }
         }
         // A teacher on several teams is in one team block at a time.
         for (teacher, teamList) in teamsOfTeacher where teamList.count > 1 {
-            for (_, variables) in (blocksCovering[teacher] ?? [:]).sorted(by: { $0.key < $1.key }) where variables.count > 1 {
+            for (_, variables) in (blocksCovering[teacher] ?? [:]).sorted(by: { $0.key < $1.key })
+            where variables.count > 1 {
                 try model.add(sum(variables) <= 1)
             }
         }
@@ -121,7 +125,8 @@ extension TimetableFormulation {
                 }
             }
             // used ≤ total − planning, as: (total − planning) − used ≥ 0.
-            try addHard(LinearExpression(Double(totalMinutes - planning)) - used, atLeast: 0, penalty: hardMinutePenalty)
+            try addHard(
+                LinearExpression(Double(totalMinutes - planning)) - used, atLeast: 0, penalty: hardMinutePenalty)
         }
     }
 
@@ -141,6 +146,8 @@ extension TimetableFormulation {
     /// The team blocks chosen in a solution (values of every variable), with the meeting marked.
     public func chosenTeamBlocks(_ values: [Double]) -> [(block: TeamBlockCandidate, meeting: Bool)] {
         let meetings = Set(teamMeetingVariables.filter { values[$0.1.index] > 0.5 }.map(\.0))
-        return zip(teamBlocks, teamBlockVariables).filter { values[$1.index] > 0.5 }.map { ($0.0, meetings.contains($0.0)) }
+        return zip(teamBlocks, teamBlockVariables).filter { values[$1.index] > 0.5 }.map {
+            ($0.0, meetings.contains($0.0))
+        }
     }
 }

@@ -112,8 +112,9 @@ final class LargeNeighbourhoodSearch {
         placement.enumerated().map { lesson, position in position.map { problem.lessons[lesson].starts[$0] } }
     }
 
-    /// The penalty of the current timetable without the unplaced penalty.
-    var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }  // when complete
+    /// The penalty of the current timetable without the unplaced penalty (meaningful once
+    /// ``isComplete``: the slacks of hard rules are then 0).
+    var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }
 
     /// The start and unplaced variables' values for the current placement.
     private func lessonValues() -> [Double] {

@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
             if PlanFile.sha256(of: school) != planFile.school.sha256 {
                 Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
             }
-            report = TimetableChecker.check(loaded, placements: planFile.placements)
+            report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
         } catch {
             throw CommandFailure(error)
         }
@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
             try JSONOutput.print(
                 CheckOutput(
                     hardViolations: report.violations.count, violations: report.violations, softScore: report.softScore,
-                    objectiveMatches: matches, scores: report.scores))
+                    objectiveMatches: matches, scores: report.scores, teams: report.teams, planning: report.planning))
         case .text:
             for violation in report.violations { print("violation: \(violation.rule): \(violation.message)") }
             print("hard violations  \(report.violations.count)")
@@ -55,6 +55,17 @@ struct Check: ParsableCommand {
                 "soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(planFile.objective.map { String($0) } ?? "none"))")"
             )
             for (rule, value) in report.scores.sorted(by: { $0.key < $1.key }) { print("  \(rule)  \(value)") }
+            for team in report.teams {
+                let blocks = team.blocks.map {
+                    "\($0.day) \($0.periods.joined(separator: ","))\($0.meeting == true ? " (meeting)" : "")"
+                }
+                print(
+                    "team \(team.id)  \(team.achievedMinutes) of \(team.requiredMinutes) minutes: \(blocks.joined(separator: "; "))"
+                )
+            }
+            for teacher in report.planning where verbose {
+                print("planning \(teacher.teacher)  \(teacher.minutes) of \(teacher.requiredMinutes) minutes")
+            }
         }
         if !report.violations.isEmpty {
             throw CommandFailure(code: .noPlan, message: "\(report.violations.count) hard violation(s)")
@@ -67,5 +78,7 @@ struct Check: ParsableCommand {
         var softScore: Double
         var objectiveMatches: Bool
         var scores: [String: Double]
+        var teams: [TeamTime]
+        var planning: [PlanningTime]
     }
 }

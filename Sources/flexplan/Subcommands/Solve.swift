@@ -114,8 +114,12 @@ struct Solve: ParsableCommand {
 
         var report = SolveReport(result: result)
         if !result.placements.isEmpty {
-            let check = TimetableChecker.check(loaded, placements: result.placements)
+            let check = TimetableChecker.check(loaded, placements: result.placements, teams: result.teams)
             report.hardViolations = check.violations.count
+            report.teams = check.teams.map {
+                SolveReport.TeamEntry(
+                    id: $0.id, requiredMinutes: $0.requiredMinutes, achievedMinutes: $0.achievedMinutes)
+            }
             guard check.violations.isEmpty else {
                 for violation in check.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
                 throw CommandFailure(
@@ -127,7 +131,8 @@ struct Solve: ParsableCommand {
             let plan = PlanFile(
                 school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: seed,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
-                bound: result.bound, placements: result.placements, scores: check.scores)
+                bound: result.bound, placements: result.placements, teams: check.teams, planning: check.planning,
+                scores: check.scores)
             var destinations = output.map { [$0] } ?? []
             if let out {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -164,6 +169,9 @@ struct Solve: ParsableCommand {
             print("seconds     \(String(format: "%.2f", report.seconds))")
             print("lessons     \(result.statistics.lessons) (\(result.statistics.binaries) start variables)")
             print("checker     \(report.hardViolations) hard violations")
+            for team in report.teams {
+                print("team        \(team.id): \(team.achievedMinutes) of \(team.requiredMinutes) minutes")
+            }
             if let plan = report.plan { print("plan        \(plan)") }
         }
     }
