@@ -56,6 +56,27 @@ public struct PlanFile: Codable, Sendable, Equatable {
         self.scores = scores
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion, school, scenario, seed, createdBy, status, objective, bound, placements, teams, planning, scores
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        school = try container.decode(SchoolReference.self, forKey: .school)
+        scenario = try container.decodeIfPresent(String.self, forKey: .scenario)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        createdBy = try container.decode(String.self, forKey: .createdBy)
+        status = try container.decode(String.self, forKey: .status)
+        objective = try container.decodeIfPresent(Double.self, forKey: .objective)
+        bound = try container.decodeIfPresent(Double.self, forKey: .bound)
+        placements = try container.decode([Placement].self, forKey: .placements)
+        // Plans written before team time was planned have neither.
+        teams = try container.decodeIfPresent([TeamTime].self, forKey: .teams) ?? []
+        planning = try container.decodeIfPresent([PlanningTime].self, forKey: .planning) ?? []
+        scores = try container.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:]
+    }
+
     /// Reads a plan file.
     public static func read(from path: String) throws -> PlanFile {
         guard let data = FileManager.default.contents(atPath: path) else {

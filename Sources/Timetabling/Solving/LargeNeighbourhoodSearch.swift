@@ -53,7 +53,12 @@ final class LargeNeighbourhoodSearch {
     private let rowLower: [Double]
     private let rowUpper: [Double]
 
-    init(formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits) throws {
+    /// Periods per teacher that the greedy construction keeps free (team blocks planned first).
+    private let reserved: [Set<Slot>]
+
+    init(formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits,
+         reserved: [Set<Slot>] = []) throws {
+        self.reserved = reserved
         precondition(formulation.options.elastic)
         self.formulation = formulation
         let problem = formulation.problem
@@ -183,8 +188,17 @@ final class LargeNeighbourhoodSearch {
             }
         }
         for lesson in problem.lessons.indices { if let position = placement[lesson] { apply(lesson, position, 1) } }
+        let lessonOfColumn = owner
         func fits(_ variable: Variable) -> Bool {
-            incidence[variable.index].allSatisfy { row, coefficient in
+            if !reserved.isEmpty {
+                let lesson = lessonOfColumn[variable.index]
+                let position = formulation.startVariables[lesson].firstIndex(of: variable)!
+                let covered = problem.covered(lesson, from: problem.lessons[lesson].starts[position])
+                for teacher in problem.lessons[lesson].teachers where covered.contains(where: reserved[teacher].contains) {
+                    return false
+                }
+            }
+            return incidence[variable.index].allSatisfy { row, coefficient in
                 !hard[row] || isOnceRow[row] || hasNegative[row] || activity[row] + coefficient <= rowUpper[row] + 1e-9
             }
         }

@@ -183,7 +183,7 @@ public enum TimetableSolver {
                 hardOnly.softRules = false
                 let construction = try LargeNeighbourhoodSearch(
                     formulation: try TimetableFormulation(problem: problem, options: hardOnly), starting: starting,
-                    seed: options.seed, limits: limits)
+                    seed: options.seed, limits: limits, reserved: Self.plannedTeamBlocks(problem))
                 while !construction.isComplete {
                     if options.cancellation?.isCancelled == true { stop = .interrupted; break }
                     if let iterations = options.iterations, construction.iterations >= iterations / 2 { break }
@@ -293,6 +293,46 @@ public enum TimetableSolver {
                 id: team.id, requiredMinutes: requirement.minutes,
                 achievedMinutes: blocks.reduce(0) { $0 + $1.minutes }, blocks: blocks)
         }
+    }
+
+    /// Team blocks planned before any lesson: for each team, enough blocks of the shortest
+    /// length that counts, on different days and at staggered periods (teams share the staff
+    /// who cover their classes), kept free for the members by the greedy construction. The
+    /// search may move them later.
+    static func plannedTeamBlocks(_ problem: SchedulingProblem) -> [Set<Slot>] {
+        var reserved = [Set<Slot>](repeating: [], count: problem.school.teachers.count)
+        let teacherIndex = Dictionary(problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let days = problem.grid.days.count
+        for (index, team) in (problem.school.teams ?? []).enumerated() {
+            guard let requirement = team.collaboration, days > 0 else { continue }
+            let members = team.members.compactMap { teacherIndex[$0] }
+            let window = requirement.windows.map { problem.grid.slots(in: $0) } ?? problem.teachingSlots
+            let length = max(1, requirement.minBlockMinutes ?? 1)
+            // Candidate blocks per day: the shortest runs of window periods reaching the length.
+            let candidates: [[[Slot]]] = (0..<days).map { day in
+                problem.grid.contiguousRuns(ofDay: day).flatMap { run -> [[Slot]] in
+                    let slots = run.map { Slot(day: day, period: $0) }.filter { window.contains($0) && problem.teachingSlots.contains($0) }
+                    return slots.indices.compactMap { first -> [Slot]? in
+                        var minutes = 0
+                        for last in first..<slots.count {
+                            guard last == first || slots[last].period == slots[last - 1].period + 1 else { return nil }
+                            minutes += problem.grid.period(at: slots[last]).minutes
+                            if minutes >= length { return Array(slots[first...last]) }
+                        }
+                        return nil
+                    }
+                }
+            }
+            let blockMinutes = candidates.flatMap { $0 }.first.map { $0.reduce(0) { $0 + problem.grid.period(at: $1).minutes } } ?? length
+            let count = max(requirement.minBlocks ?? 0, (requirement.minutes + blockMinutes - 1) / max(1, blockMinutes))
+            for block in 0..<count {
+                let day = (block + index) % days
+                guard !candidates[day].isEmpty else { continue }
+                let chosen = candidates[day][(index * 2 + block) % candidates[day].count]
+                for member in members { reserved[member].formUnion(chosen) }
+            }
+        }
+        return reserved
     }
 
     static func constructionPhase(_ search: LargeNeighbourhoodSearch) -> String {
