@@ -18,10 +18,12 @@ build: deps
 # The main job on a bundled example.
 demo: build
 	.build/debug/flexplan validate Examples/primary-school
-	.build/debug/flexplan lp solve Examples/models/staff-rota.lp
+	.build/debug/flexplan solve Examples/primary-school --time-limit 60 -o primary-plan.json
+	.build/debug/flexplan check Examples/primary-school primary-plan.json
 
 # The suite, then the concurrency tests again under ThreadSanitizer (own build folder).
 test: deps
+	python3 -m unittest discover -s benchmarks -p 'test_*.py'
 	swift test $(SWIFT_BUILD_FLAGS)
 	swift test --sanitize=thread --scratch-path .build-tsan --filter 'ConcurrencyTests|ProgressTests'
 
