@@ -50,10 +50,7 @@ extension SchoolGenerator {
         var teacherNumber = 0
         func nextTeacher(_ subjects: [String], _ random: inout SeededGenerator) -> Teacher {
             teacherNumber += 1
-            var teacher = Teacher(id: Self.id("T", teacherNumber, width: 2), name: name(&random), subjects: subjects)
-            teacher.maxPeriodsPerDay = 6
-            teacher.maxConsecutive = 4
-            return teacher
+            return staffTeacher(teacherNumber, subjects: subjects, &random)
         }
         let classTotal = grades.count * classesPerGrade
         // Exploratory staff sized to about 24 periods each.

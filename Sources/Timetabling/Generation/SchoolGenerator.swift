@@ -60,6 +60,14 @@ extension SchoolGenerator {
         "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))"
     }
 
+    /// Teacher `T<number>` with the generators' usual limits: 6 periods a day, 4 in a row.
+    func staffTeacher(_ number: Int, subjects: [String], _ random: inout SeededGenerator) -> Teacher {
+        var teacher = Teacher(id: Self.id("T", number, width: 2), name: name(&random), subjects: subjects)
+        teacher.maxPeriodsPerDay = 6
+        teacher.maxConsecutive = 4
+        return teacher
+    }
+
     /// Monday to Friday on one bell schedule, or with a second schedule on some days.
     static func week(regular: String, alternate: String? = nil, alternateDays: Set<Int> = []) -> [Day] {
         let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
