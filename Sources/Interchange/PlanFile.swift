@@ -57,7 +57,8 @@ public struct PlanFile: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case formatVersion, school, scenario, seed, createdBy, status, objective, bound, placements, teams, planning, scores
+        case formatVersion, school, scenario, seed, createdBy, status, objective, bound, placements, teams, planning,
+            scores
     }
 
     public init(from decoder: any Decoder) throws {

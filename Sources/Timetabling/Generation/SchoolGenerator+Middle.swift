@@ -98,7 +98,10 @@ extension SchoolGenerator {
                     id: "G\(grade)", name: "Grade \(grade) team", kind: .interdisciplinary,
                     members: gradeTeam.map(\.id),
                     collaboration: CollaborationRequirement(
-                        minutes: teamMinutes ?? 120, minBlockMinutes: teamBlockMinutes ?? 30, minBlocks: 4,
+                        // By default four sessions of 30 minutes (middle-level research); with a
+                        // block length given, as many blocks as the minutes need.
+                        minutes: teamMinutes ?? 120, minBlockMinutes: teamBlockMinutes ?? 30,
+                        minBlocks: teamBlockMinutes.map { max(1, (teamMinutes ?? 120) / max(1, $0)) } ?? 4,
                         maxDirectedMinutes: 50)))
             for section in 0..<classesPerGrade {
                 let classID = "\(grade)\(String(UnicodeScalar(UInt8(65 + section))))"

@@ -56,8 +56,10 @@ final class LargeNeighbourhoodSearch {
     /// Periods per teacher that the greedy construction keeps free (team blocks planned first).
     private let reserved: [Set<Slot>]
 
-    init(formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits,
-         reserved: [Set<Slot>] = []) throws {
+    init(
+        formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits,
+        reserved: [Set<Slot>] = []
+    ) throws {
         self.reserved = reserved
         precondition(formulation.options.elastic)
         self.formulation = formulation
@@ -194,7 +196,8 @@ final class LargeNeighbourhoodSearch {
                 let lesson = lessonOfColumn[variable.index]
                 let position = formulation.startVariables[lesson].firstIndex(of: variable)!
                 let covered = problem.covered(lesson, from: problem.lessons[lesson].starts[position])
-                for teacher in problem.lessons[lesson].teachers where covered.contains(where: reserved[teacher].contains) {
+                for teacher in problem.lessons[lesson].teachers
+                where covered.contains(where: reserved[teacher].contains) {
                     return false
                 }
             }

@@ -301,7 +301,8 @@ public enum TimetableSolver {
     /// search may move them later.
     static func plannedTeamBlocks(_ problem: SchedulingProblem) -> [Set<Slot>] {
         var reserved = [Set<Slot>](repeating: [], count: problem.school.teachers.count)
-        let teacherIndex = Dictionary(problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let teacherIndex = Dictionary(
+            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let days = problem.grid.days.count
         for (index, team) in (problem.school.teams ?? []).enumerated() {
             guard let requirement = team.collaboration, days > 0 else { continue }
@@ -311,7 +312,9 @@ public enum TimetableSolver {
             // Candidate blocks per day: the shortest runs of window periods reaching the length.
             let candidates: [[[Slot]]] = (0..<days).map { day in
                 problem.grid.contiguousRuns(ofDay: day).flatMap { run -> [[Slot]] in
-                    let slots = run.map { Slot(day: day, period: $0) }.filter { window.contains($0) && problem.teachingSlots.contains($0) }
+                    let slots = run.map { Slot(day: day, period: $0) }.filter {
+                        window.contains($0) && problem.teachingSlots.contains($0)
+                    }
                     return slots.indices.compactMap { first -> [Slot]? in
                         var minutes = 0
                         for last in first..<slots.count {
@@ -323,7 +326,9 @@ public enum TimetableSolver {
                     }
                 }
             }
-            let blockMinutes = candidates.flatMap { $0 }.first.map { $0.reduce(0) { $0 + problem.grid.period(at: $1).minutes } } ?? length
+            let blockMinutes =
+                candidates.flatMap { $0 }.first.map { $0.reduce(0) { $0 + problem.grid.period(at: $1).minutes } }
+                ?? length
             let count = max(requirement.minBlocks ?? 0, (requirement.minutes + blockMinutes - 1) / max(1, blockMinutes))
             for block in 0..<count {
                 let day = (block + index) % days

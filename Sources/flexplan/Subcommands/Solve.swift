@@ -38,7 +38,10 @@ struct Solve: ParsableCommand {
     @Option(help: "Random seed of the search, recorded in the plan.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads for independent sub-problems (accepted; the search runs on one thread for now, so the plan is the same for any value).")
+    @Option(
+        help:
+            "Threads for independent sub-problems (accepted; the search runs on one thread for now, so the plan is the same for any value)."
+    )
     var threads: Int = 1
 
     @Option(name: .shortAndLong, help: "Write the plan to this file.")
