@@ -5,7 +5,8 @@
 extension SchoolGenerator {
     func generatePrimary(_ random: inout SeededGenerator) -> School {
         let grades = ["K", "1", "2", "3", "4", "5"]
-        let classesPerGrade = max(1, Int((Double(students) / 6 / 25).rounded()))
+        // Classes of at most 25 (a grade of 26 makes two classes of 13).
+        let classesPerGrade = max(1, Int((Double(students) / 6 / 25).rounded(.up)))
         let bell = BellSchedule(
             id: "regular",
             periods: [
