@@ -84,8 +84,10 @@ def school_table(records):
         status = r.get("status") or "-"
         if r.get("stopReason") and status != "error":
             status += " (%s)" % r["stopReason"]
+        mark = "*" if r.get("statsFrom") else ""
         rows.append([r["entry"], _fmt(r.get("lessons")), _fmt(r.get("periodsOfWork")),
-                     _fmt(r.get("binaries")), _fmt(r.get("rows")), _fmt(r.get("nonzeros")),
+                     _fmt(r.get("binaries")) + mark, _fmt(r.get("rows")) + mark,
+                     _fmt(r.get("nonzeros")) + mark,
                      _fmt(r.get("timeLimit")), first, status, _fmt(r.get("objective")),
                      _fmt(r.get("bound")), _fmt(r.get("gap"), 4), _fmt(r.get("seconds"), 1),
                      check_text(r), _fmt(r.get("peakMemoryMB"), 0)])
