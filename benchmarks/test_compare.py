@@ -189,6 +189,11 @@ class SolveLogTests(unittest.TestCase):
         self.assertEqual(row["binaries"], "9,120")
         self.assertEqual(row["first plan s (phase)"], "7.9 (improvement)")
         self.assertEqual(row["check"], "0 hard, objective matches")
+        self.assertEqual(row["teams met"], "-")
+        r["teams"] = [{"id": "G6", "requiredMinutes": 90, "achievedMinutes": 100},
+                      {"id": "G7", "requiredMinutes": 90, "achievedMinutes": 60}]
+        head, rows = timetabling.school_table([r])
+        self.assertEqual(dict(zip(head, rows[0]))["teams met"], "1/2")
 
 
 class RunnerExitCodeTests(unittest.TestCase):

@@ -56,6 +56,8 @@ def _fmt(value, digits=2):
     if isinstance(value, int):
         return "{:,}".format(value)
     if isinstance(value, float):
+        if abs(value) < 1e-9:      # GLPK's -1e-15 bounds are 0
+            value = 0.0
         if value == int(value) and abs(value) < 1e12:
             return "{:,}".format(int(value)) if digits != 3 else "%.3f" % value
         return ("%." + str(digits) + "f") % value
@@ -75,7 +77,7 @@ def school_table(records):
     """The ladder: one row per school entry."""
     head = ["instance", "activities", "periods of work", "binaries", "rows", "nonzeros",
             "limit s", "first plan s (phase)", "status", "objective", "bound", "gap", "seconds",
-            "check", "peak MB"]
+            "check", "teams met", "peak MB"]
     rows = []
     for r in records:
         first = "-"
@@ -90,8 +92,17 @@ def school_table(records):
                      _fmt(r.get("nonzeros")) + mark,
                      _fmt(r.get("timeLimit")), first, status, _fmt(r.get("objective")),
                      _fmt(r.get("bound")), _fmt(r.get("gap"), 4), _fmt(r.get("seconds"), 1),
-                     check_text(r), _fmt(r.get("peakMemoryMB"), 0)])
+                     check_text(r), teams_text(r), _fmt(r.get("peakMemoryMB"), 0)])
     return head, rows
+
+
+def teams_text(record):
+    """Teams whose achieved collaboration minutes reach their requirement, of all teams."""
+    teams = record.get("teams") or []
+    if not teams or record.get("objective") is None:
+        return "-"
+    met = sum(1 for t in teams if (t.get("achievedMinutes") or 0) >= (t.get("requiredMinutes") or 0))
+    return "%d/%d" % (met, len(teams))
 
 
 def formulation_table(records):
