@@ -13,7 +13,9 @@ A record regresses against its baseline record when
 
 A record marked `timeToLimit` (a timetabling solve that runs until its time limit, so that its
 seconds are the limit, not a measurement) never regresses on time: only the objective rule
-applies to it ("no plan" when it found none where the baseline had one).
+applies to it ("no plan" when it found none where the baseline had one). The same holds for
+any record that stopped on its time limit both now and in the baseline (its seconds are the
+limit plus the solver's overshoot).
 """
 
 import json
@@ -37,7 +39,8 @@ def load_baseline(path):
 
 def make_baseline(records, commit, cores, created):
     keep = ("entry", "group", "solver", "status", "objective", "bound", "sense", "timeLimit",
-            "seconds", "peakMemoryMB", "nodes", "iterations", "timeToLimit", "firstPlanSeconds")
+            "seconds", "peakMemoryMB", "nodes", "iterations", "timeToLimit", "firstPlanSeconds",
+            "stopReason")
     return {"commit": commit, "cores": cores, "created": created,
             "records": [{k: r.get(k) for k in keep} for r in records]}
 
@@ -69,7 +72,8 @@ def compare(records, baseline, solvers=None, tolerance=TOLERANCE, min_seconds=MI
             f["baseSeconds"], f["baseObjective"] = b.get("seconds"), b.get("objective")
             problems = []
             s, bs = r.get("seconds"), b.get("seconds")
-            untimed = r.get("timeToLimit") or b.get("timeToLimit")
+            untimed = r.get("timeToLimit") or b.get("timeToLimit") or (
+                r.get("stopReason") == "timeLimit" and b.get("stopReason") == "timeLimit")
             if s is not None and bs:
                 f["ratio"] = s / bs
                 if not untimed and s > bs * (1 + tolerance) and s - bs > min_seconds:

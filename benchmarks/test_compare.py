@@ -147,6 +147,16 @@ class TimeToLimitTests(unittest.TestCase):
         self.assertEqual(compare.compare(current + [school_record(132.0, seconds=300)], baseline)[1], 1)
 
 
+    def test_both_stopped_on_the_limit_is_not_slower(self):
+        base = dict(record("form", "flexplan", 83.7, None), stopReason="timeLimit")
+        late = dict(base, seconds=110.0)
+        self.assertEqual(compare.compare([late], baseline_of([base]))[1], 0)
+        # solved before the limit in the baseline, at the limit now: slower
+        solved = dict(record("form", "flexplan", 46.5, 0), stopReason="solved")
+        limit = dict(solved, seconds=60.0, stopReason="timeLimit")
+        self.assertEqual(compare.compare([limit], baseline_of([solved]))[1], 1)
+
+
 class SolveLogTests(unittest.TestCase):
     LOG = "\n".join([
         "    0.0s  building  incumbent -  bound -",
