@@ -18,7 +18,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "lpbench",
-            dependencies: [.product(name: "LinearProgramming", package: flexPlan)]
+            dependencies: [
+                .product(name: "LinearProgramming", package: flexPlan),
+                .product(name: "Timetabling", package: flexPlan),
+                .product(name: "Interchange", package: flexPlan),
+            ]
         )
     ],
     swiftLanguageModes: [.v6]

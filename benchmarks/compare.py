@@ -10,6 +10,12 @@ A record regresses against its baseline record when
     `min_seconds` (an absolute floor so that a 0.2 s entry does not fail on 20 ms of noise), or
   * at the same time limit its objective is worse (higher when minimizing, lower when
     maximizing, beyond a relative 1e-6), or it found no solution where the baseline had one.
+
+A record marked `timeToLimit` (a timetabling solve that runs until its time limit, so that its
+seconds are the limit, not a measurement) never regresses on time: only the objective rule
+applies to it ("no plan" when it found none where the baseline had one). The same holds for
+any record that stopped on its time limit both now and in the baseline (its seconds are the
+limit plus the solver's overshoot).
 """
 
 import json
@@ -33,7 +39,8 @@ def load_baseline(path):
 
 def make_baseline(records, commit, cores, created):
     keep = ("entry", "group", "solver", "status", "objective", "bound", "sense", "timeLimit",
-            "seconds", "peakMemoryMB", "nodes", "iterations")
+            "seconds", "peakMemoryMB", "nodes", "iterations", "timeToLimit", "firstPlanSeconds",
+            "stopReason")
     return {"commit": commit, "cores": cores, "created": created,
             "records": [{k: r.get(k) for k in keep} for r in records]}
 
@@ -65,13 +72,16 @@ def compare(records, baseline, solvers=None, tolerance=TOLERANCE, min_seconds=MI
             f["baseSeconds"], f["baseObjective"] = b.get("seconds"), b.get("objective")
             problems = []
             s, bs = r.get("seconds"), b.get("seconds")
+            untimed = r.get("timeToLimit") or b.get("timeToLimit") or (
+                r.get("stopReason") == "timeLimit" and b.get("stopReason") == "timeLimit")
             if s is not None and bs:
                 f["ratio"] = s / bs
-                if s > bs * (1 + tolerance) and s - bs > min_seconds:
+                if not untimed and s > bs * (1 + tolerance) and s - bs > min_seconds:
                     problems.append("slower")
             if r.get("timeLimit") == b.get("timeLimit") and worse_objective(
                     r.get("objective"), b.get("objective"), r.get("sense") or b.get("sense")):
-                problems.append("worse objective")
+                lost = r.get("objective") is None and untimed
+                problems.append("no plan" if lost else "worse objective")
             f["verdict"] = ", ".join(problems) if problems else "ok"
             regressions += bool(problems)
         findings.append(f)

@@ -5,6 +5,15 @@
 //                                 LinearProgramming and print one JSON object:
 //                                 {seconds, variables, constraints, nonzeros}
 //   lpbench write IN OUT          read IN (.lp/.mps) and write OUT (.lp/.mps) through FlexPlan
+//   lpbench school-stats SCHOOL [--without C] [--write-model F.lp|F.mps]
+//                                 build a school's exact timetabling MIP (TimetableFormulation)
+//                                 and print {lessons, periodsOfWork, binaries, variables, rows,
+//                                 nonzeros, buildSeconds}; optionally write the model
+//   lpbench formulation SCHOOL [--time-limit S] [--without clique|rooms|symmetry|none]
+//                                 the same, then solve its LP relaxation and the exact MIP once
+//                                 with GLPK (feasibility pump on, as TimetableSolver does);
+//                                 prints the above plus lpBound, status, objective, bound, gap,
+//                                 seconds, firstIncumbentSeconds, nodes (Timetabling.swift)
 //
 // The same model is built in PuLP by benchmarks/peers/pulp_build.py; both use the coefficient
 // formulas below, so the two models are identical.
@@ -75,11 +84,19 @@ do {
         else { fail("usage: lpbench write IN.lp|IN.mps OUT.lp|OUT.mps") }
         let model = try Model(contentsOf: arguments[1], format: inFormat)
         try model.write(to: arguments[2], format: outFormat)
+    case "school-stats":
+        try timetablingCommand(Array(arguments.dropFirst()), solve: false)
+    case "formulation":
+        try timetablingCommand(Array(arguments.dropFirst()), solve: true)
     default:
         print(
             """
             usage: lpbench build [AGENTS JOBS]   build the large model, print {seconds, variables, constraints, nonzeros}
                    lpbench write IN OUT          convert a model file (.lp/.mps) through FlexPlan
+                   lpbench school-stats SCHOOL [--without C,...] [--write-model F.lp|F.mps]
+                                                 a school's exact timetabling MIP: sizes as JSON
+                   lpbench formulation SCHOOL [--time-limit S] [--without clique|rooms|symmetry|none]
+                                                 solve its LP relaxation and exact MIP (GLPK, fpump); JSON
             """)
         if arguments.first != "--help" && arguments.first != "-h" { exit(2) }
     }
