@@ -75,9 +75,11 @@ static void error_hook(void *info) {
     glp_term_hook(term_hook, NULL);                  \
     glp_error_hook(error_hook, NULL)
 
+// A nested guarded call (which the header forbids from callbacks) leaves the outer guard's
+// hook in place rather than none.
 #define GUARD_END                                    \
-    glp_error_hook(NULL, NULL);                      \
-    current_jump = previous_jump_
+    current_jump = previous_jump_;                   \
+    if (current_jump == NULL) glp_error_hook(NULL, NULL)
 
 static void guard_failed(void) {
     // The manual: after a longjmp out of the error hook the environment must be freed.

@@ -113,6 +113,11 @@ extension GLPKProblem {
             var plain = lpParameters(options, start: start, presolve: false)
             plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
             let again = try runLP(plain)
+            if again == GLP_ETMLIM || again == GLP_EITLIM {
+                return Self.noValues(
+                    model, status: .noSolution, stop: again == GLP_ETMLIM ? .timeLimit : .iterationLimit,
+                    mip: model.isMixedInteger)
+            }
             guard again == 0 else { throw Self.failure("glp_simplex", again) }
             return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
         default:
@@ -233,6 +238,11 @@ extension GLPKProblem {
             var plain = lpParameters(options, start: start, presolve: false)
             plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
             let again = try runLP(plain)
+            if again == GLP_ETMLIM || again == GLP_EITLIM {
+                return Self.noValues(
+                    model, status: .noSolution, stop: again == GLP_ETMLIM ? .timeLimit : .iterationLimit,
+                    mip: model.isMixedInteger)
+            }
             guard again == 0 else { throw Self.failure("glp_simplex", again) }
             let relaxation = try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
             let status: SolveStatus = relaxation.status == .infeasible ? .infeasible : .unbounded

@@ -67,6 +67,7 @@ final class GLPKProblem {
     }
 
     private func load(_ model: Model) throws {
+        try Model.validateName(model.name)
         let kinds = model.variableKinds.map { $0 == .continuous ? CInt(FPG_CONTINUOUS) : CInt(FPG_INTEGER) }
         let columnNames = Self.packedNames(model.variableNames)
         let rowNames = Self.packedNames(model.rowNames)

@@ -123,7 +123,12 @@ extension TimetableFormulation {
         }
         var classes: [String: [Int]] = [:]
         var order: [String] = []
-        for member in members where problem.lessons[member].activity.locked == nil {
+        // Lessons a relation names are not interchangeable with their twins.
+        let related = Set((problem.school.activityRelations ?? []).flatMap(\.activities))
+        for member in members
+        where problem.lessons[member].activity.locked == nil
+            && !related.contains(problem.lessons[member].activity.id)
+        {
             let key = signature(member)
             if classes[key] == nil { order.append(key) }
             classes[key, default: []].append(member)

@@ -107,7 +107,7 @@ extension TimetableFormulation {
             }
         }
         // A teacher on several teams is in one team block at a time.
-        for (teacher, teamList) in teamsOfTeacher where teamList.count > 1 {
+        for (teacher, teamList) in teamsOfTeacher.sorted(by: { $0.key < $1.key }) where teamList.count > 1 {
             for (_, variables) in (blocksCovering[teacher] ?? [:]).sorted(by: { $0.key < $1.key })
             where variables.count > 1 {
                 try model.add(sum(variables) <= 1)

@@ -147,6 +147,7 @@ final class LargeNeighbourhoodSearch {
         }
         var options = SolveOptions()
         options.presolve = false
+        options.nodeLimit = 20_000
         let solution = try restricted.model.solve(options)
         guard solution.hasValues, let value = solution.objective else {
             throw TimetablingError.evaluationFailed(status: solution.status.rawValue)
@@ -293,7 +294,15 @@ final class LargeNeighbourhoodSearch {
         if let deadline {
             options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow))
         }
-        let solution = try restricted.model.solve(options, warmStart: warmStart)
+        let solution: Solution
+        do {
+            solution = try restricted.model.solve(options, warmStart: warmStart)
+        } catch LinearProgrammingError.invalidWarmStart {
+            // GLPK's values were a hair off its own tolerances: refresh them and go on.
+            try evaluateCurrent()
+            reward(kind, 0)
+            return false
+        }
         guard solution.hasValues, let value = solution.objective else {
             reward(kind, 0)
             return false

@@ -184,11 +184,17 @@ public enum TimetableSolver {
                 let construction = try LargeNeighbourhoodSearch(
                     formulation: try TimetableFormulation(problem: problem, options: hardOnly), starting: starting,
                     seed: options.seed, limits: limits, reserved: Self.plannedTeamBlocks(problem))
+                var stalled = 0
                 while !construction.isComplete {
                     if options.cancellation?.isCancelled == true { stop = .interrupted; break }
                     if let iterations = options.iterations, construction.iterations >= iterations / 2 { break }
                     if let deadline, Date() >= deadline { stop = .timeLimit; break }
-                    try construction.step(cancellation: options.cancellation, deadline: deadline)
+                    // Without limits, a construction that stops making progress ends.
+                    if options.iterations == nil && options.timeLimit == nil && stalled >= options.stallIterations {
+                        break
+                    }
+                    let improved = try construction.step(cancellation: options.cancellation, deadline: deadline)
+                    stalled = improved ? 0 : stalled + 1
                     report(Self.constructionPhase(construction), nil, bound)
                 }
                 starting = construction.starts
@@ -198,53 +204,52 @@ public enum TimetableSolver {
             var search = try LargeNeighbourhoodSearch(
                 formulation: elastic, starting: starting, seed: options.seed, limits: limits)
             var sinceImprovement = 0
-            searchLoop: while true {
+            /// A complete plan of the search becomes the incumbent once its rooms can be
+            /// assigned; otherwise the missing room count becomes a cut, the lessons at that slot
+            /// are unplaced and the search restarts from there. Returns whether it restarted.
+            func acceptOrCut() throws -> Bool {
+                guard search.isComplete else { return false }
+                let starts = search.starts.map { $0! }
+                guard let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage
+                else {
+                    incumbent = starts
+                    return false
+                }
+                guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200
+                else {
+                    throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
+                }
+                _ = try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
+                statistics.roomCuts += 1
+                let atSlot = Set(
+                    problem.lessons.indices.filter { problem.covered($0, from: starts[$0]).contains(shortage.slot) })
+                search = try LargeNeighbourhoodSearch(
+                    formulation: elastic,
+                    starting: search.starts.enumerated().map { atSlot.contains($0) ? nil : $1 },
+                    seed: options.seed &+ UInt64(statistics.roomCuts), limits: limits)
+                return true
+            }
+            _ = try acceptOrCut()
+            while true {
                 if options.cancellation?.isCancelled == true { stop = .interrupted; break }
                 if let iterations = options.iterations, consumedIterations + search.iterations >= iterations {
                     stop = .iterationLimit
                     break
                 }
                 if let deadline, Date() >= deadline { stop = .timeLimit; break }
-                if search.isComplete {
-                    if let bound, search.softObjective <= bound + 1e-9 { break }
-                    if options.iterations == nil && options.timeLimit == nil
-                        && sinceImprovement >= options.stallIterations
-                    {
-                        break
-                    }
+                if search.isComplete, let bound, search.softObjective <= bound + 1e-9 { break }
+                // Without limits, the search ends when it stops improving (complete or not).
+                if options.iterations == nil && options.timeLimit == nil && sinceImprovement >= options.stallIterations
+                {
+                    break
                 }
                 let improved = try search.step(cancellation: options.cancellation, deadline: deadline)
                 sinceImprovement = improved ? 0 : sinceImprovement + 1
                 report(
-                    search.unplacedCount > 0 ? "construction (\(search.unplacedCount) unplaced)" : "improvement",
-                    search.unplacedCount == 0 ? search.softObjective : nil, bound)
-                if search.unplacedCount == 0 {
-                    let starts = search.starts.map { $0! }
-                    // Rooms: a missing room count becomes a cut; the lessons at that slot are unplaced.
-                    if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
-                        .shortage
-                    {
-                        guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms),
-                            statistics.roomCuts < 200
-                        else {
-                            throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
-                        }
-                        _ = try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
-                        statistics.roomCuts += 1
-                        let atSlot = problem.lessons.indices.filter {
-                            problem.covered($0, from: starts[$0]).contains(shortage.slot)
-                        }
-                        let current = search.starts
-                        search = try LargeNeighbourhoodSearch(
-                            formulation: elastic,
-                            starting: current.enumerated().map { atSlot.contains($0) ? nil : $1 },
-                            seed: options.seed &+ UInt64(statistics.roomCuts), limits: limits)
-                        continue searchLoop
-                    }
-                    incumbent = starts
-                }
+                    search.isComplete ? "improvement" : Self.constructionPhase(search),
+                    search.isComplete ? search.softObjective : nil, bound)
+                if try acceptOrCut() { sinceImprovement = 0 }
             }
-            if search.isComplete { incumbent = search.starts.map { $0! } }
         }
         guard let found = incumbent else {
             return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
