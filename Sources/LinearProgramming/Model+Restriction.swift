@@ -89,11 +89,3 @@ extension Model {
     /// Lower and upper bound of every row.
     public var rowBounds: (lower: [Double], upper: [Double]) { (rowLower, rowUpper) }
 }
-
-extension Model {
-    /// The objective coefficient of a variable of this model (0 for one of another model).
-    public func objectiveCoefficientValue(_ variable: Variable) -> Double {
-        guard variable.model == identity, variable.index < variableCount else { return 0 }
-        return objectiveCoefficients[variable.index]
-    }
-}
