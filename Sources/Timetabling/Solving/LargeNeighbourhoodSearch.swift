@@ -218,7 +218,8 @@ final class LargeNeighbourhoodSearch {
             var best: (score: Double, position: Int)?
             for (position, variable) in formulation.startVariables[lesson].enumerated() where fits(variable) {
                 let start = problem.lessons[lesson].starts[position]
-                var score = ((try? model.objectiveCoefficient(of: variable)) ?? 0) + Double(random.int(in: 0...99)) * 1e-4
+                var score =
+                    ((try? model.objectiveCoefficient(of: variable)) ?? 0) + Double(random.int(in: 0...99)) * 1e-4
                 let covered = problem.covered(lesson, from: start)
                 let before = Slot(day: start.day, period: start.period - 1)
                 let after = Slot(day: start.day, period: covered.last!.period + 1)
