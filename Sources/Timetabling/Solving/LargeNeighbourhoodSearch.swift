@@ -353,7 +353,10 @@ final class LargeNeighbourhoodSearch {
             // days; now and then the lessons of their neighbours too (an ejection chain).
             let seeds = random.sample(unplaced, random.int(in: 1...3))
             chosen.formUnion(seeds)
-            let days = Set(random.sample(Array(0..<dayCount), random.int(in: 1...3)))
+            var days = Set(random.sample(Array(0..<dayCount), random.int(in: 1...2)))
+            // Where a seed's cohorts still have free teaching periods: a fully booked class has
+            // its only room there, so that day must be in the neighbourhood.
+            if random.chance(0.7) { days.formUnion(freeDays(of: seeds)) }
             let reach = random.chance(0.3)
             for lesson in seeds {
                 for other in related[lesson] where onDays(days, other) {
@@ -397,6 +400,29 @@ final class LargeNeighbourhoodSearch {
         var list = chosen.sorted()
         if list.count > limits.maxFree { list = random.sample(list, limits.maxFree).sorted() }
         return list
+    }
+
+    /// Days on which the leaf cohorts of `lessons` have a free teaching period.
+    private func freeDays(of lessons: [Int]) -> Set<Int> {
+        let leaves = Set(lessons.flatMap { problem.lessons[$0].leaves })
+        guard !leaves.isEmpty else { return [] }
+        var busy = Set<[Int]>()  // [leaf, day, period]
+        for (lesson, position) in placement.enumerated() {
+            guard let position else { continue }
+            let mine = problem.lessons[lesson].leaves.filter(leaves.contains)
+            guard !mine.isEmpty else { continue }
+            for slot in problem.covered(lesson, from: problem.lessons[lesson].starts[position]) {
+                for leaf in mine { busy.insert([leaf, slot.day, slot.period]) }
+            }
+        }
+        var days = Set<Int>()
+        for leaf in leaves {
+            for (day, periods) in problem.teachingPeriods.enumerated()
+            where periods.contains(where: { !busy.contains([leaf, day, $0]) }) {
+                days.insert(day)
+            }
+        }
+        return days
     }
 
     private func randomPlaced() -> Int? {
