@@ -10,6 +10,22 @@ enum JSONOutput {
     }
 }
 
+/// An optional that a synthesized `Encodable` writes as `null` when absent (the contract's
+/// JSON keys are always present), instead of leaving its key out.
+@propertyWrapper
+struct NullEncodable<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
 /// Messages on stderr (progress and logs never go to stdout).
 enum Log {
     static func info(_ message: String) {

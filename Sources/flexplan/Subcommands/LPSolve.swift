@@ -88,13 +88,13 @@ struct LPSolve: ParsableCommand {
     }
 }
 
-/// The contract's JSON for `lp solve`; absent values are written as null.
+/// The contract's JSON for `lp solve`.
 struct LPSolveReport: Encodable {
     var status: String
     var stopReason: String
-    var objective: Double?
-    var bound: Double?
-    var gap: Double?
+    @NullEncodable var objective: Double?
+    @NullEncodable var bound: Double?
+    @NullEncodable var gap: Double?
     var seconds: Double
     var nodes: Int
     var iterations: Int
@@ -110,19 +110,4 @@ struct LPSolveReport: Encodable {
         iterations = solution.iterations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status, stopReason, objective, bound, gap, seconds, nodes, iterations
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(stopReason, forKey: .stopReason)
-        try container.encode(objective, forKey: .objective)
-        try container.encode(bound, forKey: .bound)
-        try container.encode(gap, forKey: .gap)
-        try container.encode(seconds, forKey: .seconds)
-        try container.encode(nodes, forKey: .nodes)
-        try container.encode(iterations, forKey: .iterations)
-    }
 }

@@ -184,13 +184,13 @@ struct Solve: ParsableCommand {
 struct SolveReport: Encodable {
     var status: String
     var stopReason: String
-    var objective: Double?
-    var bound: Double?
-    var gap: Double?
+    @NullEncodable var objective: Double?
+    @NullEncodable var bound: Double?
+    @NullEncodable var gap: Double?
     var seconds: Double
     var hardViolations = 0
     var teams: [TeamEntry] = []
-    var plan: String?
+    @NullEncodable var plan: String?
 
     struct TeamEntry: Encodable {
         var id: String
@@ -207,20 +207,4 @@ struct SolveReport: Encodable {
         seconds = result.seconds
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status, stopReason, objective, bound, gap, seconds, hardViolations, teams, plan
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(stopReason, forKey: .stopReason)
-        try container.encode(objective, forKey: .objective)
-        try container.encode(bound, forKey: .bound)
-        try container.encode(gap, forKey: .gap)
-        try container.encode(seconds, forKey: .seconds)
-        try container.encode(hardViolations, forKey: .hardViolations)
-        try container.encode(teams, forKey: .teams)
-        try container.encode(plan, forKey: .plan)
-    }
 }

@@ -71,8 +71,8 @@ struct Validate: ParsableCommand {
 
     struct Entry: Encodable {
         var path: String
-        var record: String?
-        var field: String?
+        @NullEncodable var record: String?
+        @NullEncodable var field: String?
         var message: String
 
         init(_ issue: ValidationIssue) {
@@ -82,15 +82,6 @@ struct Validate: ParsableCommand {
             message = issue.message
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(path, forKey: .path)
-            try container.encode(record, forKey: .record)
-            try container.encode(field, forKey: .field)
-            try container.encode(message, forKey: .message)
-        }
-
-        enum CodingKeys: String, CodingKey { case path, record, field, message }
     }
 
     struct ValidateReport: Encodable {
