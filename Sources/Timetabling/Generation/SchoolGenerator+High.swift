@@ -233,11 +233,15 @@ extension SchoolGenerator {
                 courses[index].sections == SectionCount(1) && eligible.count > 1
                 ? [eligible[index % eligible.count]] : eligible
         }
-        // Rooms: enough of each kind for the section meetings, with 15% slack.
+        // Rooms: enough of each kind for the section meetings, with 15% slack. A specialist
+        // room serves one department, whose sections meet daily: on the day of its PLC block
+        // they share the periods left outside the block.
+        let blockPeriods = ((teamBlockMinutes ?? 90) + 49) / 50
         func roomsNeeded(_ feature: String?) -> Int {
             let meetings = courses.filter { ($0.roomFeatures?.first) == feature }
                 .reduce(0) { $0 + ($1.sections?.max ?? 1) * $1.meetingsPerWeek }
-            return max(1, Int((Double(meetings) / 35 * 1.15).rounded(.up)))
+            let periods = feature == nil ? 35 : 5 * max(1, 7 - blockPeriods)
+            return max(1, Int((Double(meetings) / Double(periods) * 1.15).rounded(.up)))
         }
         var rooms: [Room] = []
         for index in 0..<roomsNeeded(nil) {
@@ -256,8 +260,15 @@ extension SchoolGenerator {
             rooms.append(
                 Room(id: "CS\(index + 1)", name: "Computer lab \(index + 1)", seats: 30, features: ["computers"]))
         }
-        rooms.append(Room(id: "STAGE", name: "Black box theater", seats: 40, features: ["stage"]))
-        rooms.append(Room(id: "KITCHEN", name: "Teaching kitchen", seats: 24, features: ["kitchen"]))
+        for index in 0..<roomsNeeded("stage") {
+            rooms.append(
+                Room(id: "STAGE\(index + 1)", name: "Black box theater \(index + 1)", seats: 40, features: ["stage"]))
+        }
+        for index in 0..<roomsNeeded("kitchen") {
+            rooms.append(
+                Room(id: "KITCHEN\(index + 1)", name: "Teaching kitchen \(index + 1)", seats: 24, features: ["kitchen"])
+            )
+        }
         let gymGroups = max(1, roomsNeeded("gym"))
         rooms.append(Room(id: "GYM", name: "Gymnasium", seats: 36 * gymGroups, groups: gymGroups, features: ["gym"]))
 

@@ -14,6 +14,10 @@ final class LargeNeighbourhoodSearch {
     enum Neighbourhood: String, CaseIterable {
         /// Unplaced lessons with the lessons that share a teacher or cohort with them on some days.
         case insertion
+        /// Unplaced lessons with what stands in their way on one day: at each of their starts
+        /// that day, the lessons sharing a teacher, cohort or split group with them and, when
+        /// their rooms are few, the lessons in those rooms.
+        case ejection
         /// The lessons of two days.
         case days
         /// The lessons of a few teachers who share cohorts.
@@ -38,27 +42,27 @@ final class LargeNeighbourhoodSearch {
     var random: SeededGenerator
     let limits: Limits
     /// Where each lesson is now: a start position, or nil when unplaced.
-    private(set) var placement: [Int?]
+    var placement: [Int?]
     /// A feasible value of every model variable for `placement`.
-    private(set) var values: [Double]
+    var values: [Double]
     private(set) var objective: Double
     private(set) var iterations = 0
     private var weights: [Neighbourhood: Double] = Dictionary(
         uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
     /// Lessons sharing a teacher, a leaf cohort or a split group, by lesson.
     private let related: [[Int]]
-    private let incidence: [[(row: Int, coefficient: Double)]]
+    let incidence: [[(row: Int, coefficient: Double)]]
     /// The lesson that owns a column (its start and unplaced variables); -1 for helpers.
-    private let owner: [Int]
+    let owner: [Int]
     private let rowLower: [Double]
     private let rowUpper: [Double]
 
     /// Periods per teacher that the greedy construction keeps free (team blocks planned first).
-    private let reserved: [Set<Slot>]
+    let reserved: [Set<Slot>]
 
     init(
         formulation: TimetableFormulation, starting starts: [Slot?], seed: UInt64, limits: Limits,
-        reserved: [Set<Slot>] = []
+        reserved: [Set<Slot>] = [], constructing: Bool = true
     ) throws {
         self.reserved = reserved
         precondition(formulation.options.elastic)
@@ -93,6 +97,12 @@ final class LargeNeighbourhoodSearch {
             if let group = lesson.activity.splitGroup { keys.append("g\(group)") }
             return Array(Set(keys.flatMap { byResource[$0] ?? [] })).sorted()
         }
+        if constructing { construct() }
+        try evaluateCurrent()
+    }
+
+    /// Places what the greedy construction can of the open lessons.
+    func constructGreedily() throws {
         construct()
         try evaluateCurrent()
     }
@@ -137,7 +147,7 @@ final class LargeNeighbourhoodSearch {
     }
 
     /// The helper variables' least values for the current placement (an LP over the helpers).
-    private func evaluateCurrent() throws {
+    func evaluateCurrent() throws {
         let base = lessonValues()
         let restricted = try model.restricted(free: owner.map { $0 < 0 }, values: base)
         guard restricted.model.variableCount > 0 else {
@@ -269,22 +279,11 @@ final class LargeNeighbourhoodSearch {
         guard !freed.isEmpty else { return false }
         // Free the lessons' variables and the helpers they reach through rows.
         var free = [Bool](repeating: false, count: model.variableCount)
-        var queue: [Int] = []
         for lesson in freed {
-            for variable in formulation.startVariables[lesson] {
-                free[variable.index] = true; queue.append(variable.index)
-            }
+            for variable in formulation.startVariables[lesson] { free[variable.index] = true }
             free[formulation.unplacedVariables[lesson].index] = true
         }
-        var visitedRows = Set<Int>()
-        while let column = queue.popLast() {
-            for (row, _) in incidence[column] where visitedRows.insert(row).inserted {
-                for (other, _) in model.rowEntries(row) where owner[other] < 0 && !free[other] {
-                    free[other] = true
-                    queue.append(other)
-                }
-            }
-        }
+        freeReachableHelpers(&free)
         let restricted = try model.restricted(free: free, values: values)
         let warmStart = restricted.originals.map { values[$0.index] }
         var options = SolveOptions()
@@ -320,15 +319,30 @@ final class LargeNeighbourhoodSearch {
         return improved
     }
 
+    /// Frees every helper variable (no lesson's) that shares a row with a free variable,
+    /// transitively: the soft rules' and team rules' variables the freed lessons move.
+    func freeReachableHelpers(_ free: inout [Bool]) {
+        var queue = free.indices.filter { free[$0] }
+        var visitedRows = Set<Int>()
+        while let column = queue.popLast() {
+            for (row, _) in incidence[column] where visitedRows.insert(row).inserted {
+                for (other, _) in model.rowEntries(row) where owner[other] < 0 && !free[other] {
+                    free[other] = true
+                    queue.append(other)
+                }
+            }
+        }
+    }
+
     private func reward(_ kind: Neighbourhood, _ score: Double) {
         weights[kind] = 0.8 * weights[kind]! + 0.2 * score
     }
 
     private func chooseNeighbourhood() -> Neighbourhood {
-        if unplacedCount > 0 && random.chance(0.7) { return .insertion }
+        if unplacedCount > 0 && random.chance(0.7) { return random.chance(0.5) ? .insertion : .ejection }
         if unplacedCount == 0 && shortfall > 1e-6 && random.chance(0.7) { return .team }
         let kinds = Neighbourhood.allCases.filter {
-            ($0 != .insertion || unplacedCount > 0) && ($0 != .team || !teamMembers.isEmpty)
+            ($0 != .insertion && $0 != .ejection || unplacedCount > 0) && ($0 != .team || !teamMembers.isEmpty)
         }
         let total = kinds.reduce(0) { $0 + weights[$1]! + 0.05 }
         var roll = Double(random.int(in: 0...999_999)) / 1_000_000 * total
@@ -363,6 +377,12 @@ final class LargeNeighbourhoodSearch {
                     chosen.insert(other)
                     if reach { for second in related[other] where onDays(days, second) { chosen.insert(second) } }
                 }
+            }
+        case .ejection:
+            let unplaced = placement.indices.filter { placement[$0] == nil }
+            for seed in random.sample(unplaced, random.int(in: 1...2)) {
+                chosen.insert(seed)
+                chosen.formUnion(obstacles(of: seed))
             }
         case .days:
             let days = Set(random.sample(Array(0..<dayCount), 2))
@@ -400,6 +420,41 @@ final class LargeNeighbourhoodSearch {
         var list = chosen.sorted()
         if list.count > limits.maxFree { list = random.sample(list, limits.maxFree).sorted() }
         return list
+    }
+
+    /// The placed lessons in the way of `lesson` on one of its days (a day its split group does
+    /// not use yet, when there is one): those sharing a teacher, cohort or split group with it
+    /// at its starts that day, and, when it can use at most `scarceRooms` rooms, those in them.
+    private func obstacles(of lesson: Int, scarceRooms: Int = 10) -> Set<Int> {
+        let data = problem.lessons[lesson]
+        let relatedSet = Set(related[lesson])
+        let group = data.activity.splitGroup
+        let usedDays = Set(
+            relatedSet.compactMap { other -> Int? in
+                guard problem.lessons[other].activity.splitGroup == group, group != nil,
+                    let position = placement[other]
+                else { return nil }
+                return problem.lessons[other].starts[position].day
+            })
+        let days = Array(Set(data.starts.map(\.day)))
+        let open = days.filter { !usedDays.contains($0) }
+        let day = random.pick(open.isEmpty ? days.sorted() : open.sorted())
+        let slots = Set(data.starts.filter { $0.day == day }.flatMap { problem.covered(lesson, from: $0) })
+        let rooms = Set(data.candidateRooms)
+        let scarce = !rooms.isEmpty && rooms.count <= scarceRooms
+        var result = Set<Int>()
+        for (other, position) in placement.enumerated() {
+            guard let position, other != lesson else { continue }
+            let start = problem.lessons[other].starts[position]
+            guard start.day == day else { continue }
+            let inGroup = group != nil && problem.lessons[other].activity.splitGroup == group
+            guard inGroup || problem.covered(other, from: start).contains(where: slots.contains) else { continue }
+            if relatedSet.contains(other) || (scarce && !rooms.isDisjoint(with: problem.lessons[other].candidateRooms))
+            {
+                result.insert(other)
+            }
+        }
+        return result
     }
 
     /// Days on which the leaf cohorts of `lessons` have a free teaching period.

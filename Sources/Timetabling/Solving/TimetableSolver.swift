@@ -93,7 +93,9 @@ public enum TimetableSolver {
                 status: status, stopReason: stop, objective: objective, bound: bound, placements: placements,
                 seconds: Date().timeIntervalSince(started), reasons: reasons, statistics: statistics)
         }
-        let reasons = problem.unplaceable.map { "activity '\($0.lesson)': \($0.reason)" } + overloads(problem)
+        let reasons =
+            problem.unplaceable.map { "activity '\($0.lesson)': \($0.reason)" } + overloads(problem)
+            + roomOverloads(problem)
         guard reasons.isEmpty else { return finish(.infeasible, .solved, reasons: reasons) }
         let progress = options.progress
         let report: @Sendable (String, Double?, Double?) -> Void = { phase, incumbent, bound in
@@ -183,7 +185,11 @@ public enum TimetableSolver {
                 hardOnly.softRules = false
                 let construction = try LargeNeighbourhoodSearch(
                     formulation: try TimetableFormulation(problem: problem, options: hardOnly), starting: starting,
-                    seed: options.seed, limits: limits, reserved: Self.plannedTeamBlocks(problem))
+                    seed: options.seed, limits: limits, reserved: Self.plannedTeamBlocks(problem), constructing: false)
+                try construction.fillPeriodByPeriod(cancellation: options.cancellation, deadline: deadline) { open in
+                    report("construction by period (\(open) open)", nil, bound)
+                }
+                try construction.constructGreedily()
                 var stalled = 0
                 while !construction.isComplete {
                     if options.cancellation?.isCancelled == true { stop = .interrupted; break }
@@ -345,10 +351,32 @@ public enum TimetableSolver {
         return reserved
     }
 
+    /// Sets of rooms that cannot host, in the week's teaching periods, the lessons that can
+    /// only use them (Hall's condition, checked for each lesson's own set of candidate rooms).
+    static func roomOverloads(_ problem: SchedulingProblem) -> [String] {
+        let school = problem.school
+        let candidateSets = Set(problem.lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
+        return candidateSets.sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }.compactMap { rooms in
+            let capacity = rooms.reduce(0) { total, room in
+                let record = school.rooms[room]
+                let closed = problem.grid.slots(in: record.unavailable ?? []).intersection(problem.teachingSlots)
+                return total + record.resolvedGroups * (problem.teachingSlots.count - closed.count)
+            }
+            let lessons = problem.lessons.filter {
+                !$0.candidateRooms.isEmpty && rooms.isSuperset(of: $0.candidateRooms)
+            }
+            let demand = lessons.reduce(0) { $0 + $1.duration }
+            guard demand > capacity else { return nil }
+            let names = rooms.sorted().map { school.rooms[$0].id }.joined(separator: ", ")
+            return "rooms \(names) can host \(capacity) lesson periods a week, but \(lessons.count) lessons "
+                + "(\(demand) periods, e.g. '\(lessons[0].activity.id)') can only use them"
+        }
+    }
+
     static func constructionPhase(_ search: LargeNeighbourhoodSearch) -> String {
         search.unplacedCount > 0
             ? "construction (\(search.unplacedCount) unplaced)"
-            : "construction (team time short by \(Int(search.shortfall.rounded())))"
+            : "construction (team rules short by \(String(format: "%.1f", search.shortfall)))"
     }
 
     /// Teachers whose lessons exceed their weekly maximum: no timetable can exist.
