@@ -60,6 +60,22 @@ struct TinySchoolTests {
     }
 
     @Test(
+        "the search alone (no exact MIP): a verified plan, never below the optimum, a bound never above it",
+        arguments: TinySchools.all)
+    func searchBound(_ tiny: TinySchools.Case) throws {
+        var options = TimetableSolveOptions()
+        options.exactBinaryLimit = 0
+        options.iterations = 60
+        let result = try TimetableSolver.solve(tiny.school, options: options)
+        let objective = try #require(result.objective)
+        let bound = try #require(result.bound)
+        #expect(objective >= tiny.optimum - 1e-6, "objective \(objective) below the optimum \(tiny.optimum)")
+        #expect(bound <= tiny.optimum + 1e-6, "bound \(bound) above the optimum \(tiny.optimum)")
+        let report = try expectVerified(result, of: tiny.school)
+        #expect(abs(report.softScore - objective) <= 1e-6)
+    }
+
+    @Test(
         "no day holds more lessons than its maximum",
         arguments: [TinySchools.teacherMaxPerDay, TinySchools.cohortMaxPerDay])
     func dailyMaximum(_ tiny: TinySchools.Case) throws {
@@ -114,6 +130,30 @@ struct InfeasibleSchoolTests {
         #expect(result.placements.isEmpty)
         #expect(result.objective == nil)
         #expect(result.seconds < 20)
+    }
+
+    /// Five lab lessons and one lab in a day of four periods: the lab cannot host them all.
+    static var labOverload: School {
+        var school = TinySchools.school("lab overload", teachers: ["T1", "T2"], cohorts: ["A", "B"])
+        school.rooms.append(Room(id: "LAB", seats: 30, features: ["lab"]))
+        school.activities = (1...5).map { index in
+            var lesson = TinySchools.lesson(
+                "lab-\(index)", index.isMultiple(of: 2) ? "T1" : "T2", index.isMultiple(of: 2) ? "A" : "B")
+            lesson.roomFeatures = ["lab"]
+            return lesson
+        }
+        return school
+    }
+
+    @Test("rooms that cannot host the lessons only they fit are named before solving")
+    func roomOverload() throws {
+        #expect(Self.labOverload.validate().filter { $0.severity == .error }.isEmpty)
+        let result = try TimetableSolver.solve(Self.labOverload)
+        #expect(result.status == .infeasible)
+        #expect(result.statistics.binaries == 0, "refused before the model is built")
+        #expect(
+            result.reasons.contains { $0.contains("rooms LAB can host 4 lesson periods") && $0.contains("5 lessons") },
+            "\(result.reasons)")
     }
 
     @Test("a lesson without a feasible start is named in the reasons")
