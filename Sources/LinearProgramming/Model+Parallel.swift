@@ -12,9 +12,11 @@ extension Model {
     ///   - threads: worker threads (at most one per model); defaults to the core count.
     ///   - options: the options of every solve; a `progress` or `log` closure is called from
     ///     several threads at once.
+    ///   - warmStarts: nil, or for each model nil or a feasible MIP solution to start from
+    ///     (see ``solve(_:warmStart:)``).
     public static func solveAll(
         _ models: [Model], options: SolveOptions = SolveOptions(),
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, warmStarts: [[Double]?]? = nil
     ) -> [Result<Solution, any Error>] {
         let workerCount = max(1, min(threads, models.count))
         let next = Mutex(0)
@@ -28,7 +30,13 @@ extension Model {
                         return value
                     }
                     guard index < models.count else { break }
-                    let result = Result { try models[index].solve(options) }
+                    let result = Result {
+                        if let warmStart = warmStarts?[index] {
+                            try models[index].solve(options, warmStart: warmStart)
+                        } else {
+                            try models[index].solve(options)
+                        }
+                    }
                     results.withLock { $0[index] = result }
                 }
                 finished.signal()

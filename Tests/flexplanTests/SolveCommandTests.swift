@@ -124,7 +124,7 @@ struct SolveCommandTests {
         for threads in ["1", "2"] {
             let plan = folder.appendingPathComponent("plan-\(threads).json").path
             let result = try runFlexplan([
-                "solve", school, "--iterations", "3", "--seed", "4", "--threads", threads, "-o", plan,
+                "solve", school, "--iterations", "12", "--seed", "4", "--threads", threads, "-o", plan,
             ])
             #expect(result.status == 0, "\(result.stderr)")
             plans.append(try #require(FileManager.default.contents(atPath: plan)))

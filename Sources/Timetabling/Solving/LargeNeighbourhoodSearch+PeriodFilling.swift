@@ -144,14 +144,7 @@ extension LargeNeighbourhoodSearch {
                     try restricted.model.setObjectiveCoefficient(of: variable, to: 0)
                 }
             }
-            var options = SolveOptions()
-            options.presolve = false
-            options.nodeLimit = limits.nodesPerStep
-            options.cancellation = cancellation
-            options.timeLimit = limits.secondsPerStep
-            if let deadline {
-                options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow))
-            }
+            let options = stepOptions(cancellation: cancellation, deadline: deadline)
             let warmStart = restricted.originals.map { values[$0.index] }
             let solution: Solution
             do {

@@ -45,8 +45,8 @@ final class LargeNeighbourhoodSearch {
     var placement: [Int?]
     /// A feasible value of every model variable for `placement`.
     var values: [Double]
-    private(set) var objective: Double
-    private(set) var iterations = 0
+    var objective: Double
+    var iterations = 0
     private var weights: [Neighbourhood: Double] = Dictionary(
         uniqueKeysWithValues: Neighbourhood.allCases.map { ($0, 1.0) })
     /// Lessons sharing a teacher, a leaf cohort or a split group, by lesson.
@@ -54,8 +54,8 @@ final class LargeNeighbourhoodSearch {
     let incidence: [[(row: Int, coefficient: Double)]]
     /// The lesson that owns a column (its start and unplaced variables); -1 for helpers.
     let owner: [Int]
-    private let rowLower: [Double]
-    private let rowUpper: [Double]
+    let rowLower: [Double]
+    let rowUpper: [Double]
 
     /// Periods per teacher that the greedy construction keeps free (team blocks planned first).
     let reserved: [Set<Slot>]
@@ -133,8 +133,8 @@ final class LargeNeighbourhoodSearch {
     /// ``isComplete``: the slacks of hard rules are then 0).
     var softObjective: Double { objective - Double(unplacedCount) * formulation.options.unplacedPenalty }
 
-    /// The start and unplaced variables' values for the current placement.
-    private func lessonValues() -> [Double] {
+    /// The start and unplaced variables' values for a placement.
+    private func lessonValues(_ placement: [Int?]) -> [Double] {
         var result = [Double](repeating: 0, count: model.variableCount)
         for lesson in problem.lessons.indices {
             if let position = placement[lesson] {
@@ -148,22 +148,25 @@ final class LargeNeighbourhoodSearch {
 
     /// The helper variables' least values for the current placement (an LP over the helpers).
     func evaluateCurrent() throws {
-        let base = lessonValues()
+        let (solution, status) = try evaluation(of: placement)
+        guard let solution else { throw TimetablingError.evaluationFailed(status: status.rawValue) }
+        (values, objective) = solution
+    }
+
+    /// Every variable's value and the objective of a placement, with the helpers at their
+    /// least values; nil (and GLPK's status) when the placement breaks a rule of the model.
+    func evaluation(of placement: [Int?]) throws -> ((values: [Double], objective: Double)?, SolveStatus) {
+        let base = lessonValues(placement)
         let restricted = try model.restricted(free: owner.map { $0 < 0 }, values: base)
         guard restricted.model.variableCount > 0 else {
-            values = base
-            objective = restricted.model.objectiveConstant
-            return
+            return ((base, restricted.model.objectiveConstant), .optimal)
         }
         var options = SolveOptions()
         options.presolve = false
         options.nodeLimit = 20_000
         let solution = try restricted.model.solve(options)
-        guard solution.hasValues, let value = solution.objective else {
-            throw TimetablingError.evaluationFailed(status: solution.status.rawValue)
-        }
-        values = restricted.expand(solution, into: base)
-        objective = value
+        guard solution.hasValues, let value = solution.objective else { return (nil, solution.status) }
+        return ((restricted.expand(solution, into: base), value), solution.status)
     }
 
     // MARK: Construction
@@ -286,17 +289,10 @@ final class LargeNeighbourhoodSearch {
         freeReachableHelpers(&free)
         let restricted = try model.restricted(free: free, values: values)
         let warmStart = restricted.originals.map { values[$0.index] }
-        var options = SolveOptions()
-        options.presolve = false
-        options.nodeLimit = limits.nodesPerStep
-        options.cancellation = cancellation
-        if let seconds = limits.secondsPerStep { options.timeLimit = seconds }
-        if let deadline {
-            options.timeLimit = max(0.05, min(options.timeLimit ?? .infinity, deadline.timeIntervalSinceNow))
-        }
         let solution: Solution
         do {
-            solution = try restricted.model.solve(options, warmStart: warmStart)
+            solution = try restricted.model.solve(
+                stepOptions(cancellation: cancellation, deadline: deadline), warmStart: warmStart)
         } catch LinearProgrammingError.invalidWarmStart {
             // GLPK's values were a hair off its own tolerances: refresh them and go on.
             try evaluateCurrent()
@@ -334,11 +330,11 @@ final class LargeNeighbourhoodSearch {
         }
     }
 
-    private func reward(_ kind: Neighbourhood, _ score: Double) {
+    func reward(_ kind: Neighbourhood, _ score: Double) {
         weights[kind] = 0.8 * weights[kind]! + 0.2 * score
     }
 
-    private func chooseNeighbourhood() -> Neighbourhood {
+    func chooseNeighbourhood() -> Neighbourhood {
         if unplacedCount > 0 && random.chance(0.7) { return random.chance(0.5) ? .insertion : .ejection }
         if unplacedCount == 0 && shortfall > 1e-6 && random.chance(0.7) { return .team }
         let kinds = Neighbourhood.allCases.filter {
@@ -354,7 +350,7 @@ final class LargeNeighbourhoodSearch {
     }
 
     /// The lessons a neighbourhood frees, at most `maxFree`, in lesson order.
-    private func neighbourhood(_ kind: Neighbourhood) -> [Int] {
+    func neighbourhood(_ kind: Neighbourhood) -> [Int] {
         let dayCount = problem.grid.days.count
         let onDays = { (days: Set<Int>, lesson: Int) -> Bool in
             self.placement[lesson].map { days.contains(self.problem.lessons[lesson].starts[$0].day) } ?? true

@@ -10,6 +10,11 @@ public struct TimetableSolveOptions: Sendable {
     public var iterations: Int?
     /// Seed of the large-neighbourhood search.
     public var seed: UInt64 = 1
+    /// Threads for the independent sub-MIPs of each improvement round. The plan does not
+    /// depend on it: a round always has ``roundParts`` parts, solved side by side or in turn.
+    public var threads = 1
+    /// Neighbourhoods per improvement round, each on its own share of the days.
+    public var roundParts = 2
     public var formulation = FormulationOptions()
     /// Models with at most this many start variables are first solved whole (exactly).
     public var exactBinaryLimit = 4_000
@@ -249,7 +254,13 @@ public enum TimetableSolver {
                 {
                     break
                 }
-                let improved = try search.step(cancellation: options.cancellation, deadline: deadline)
+                // Once the plan is complete: rounds of independent parts (on several threads).
+                let improved =
+                    search.isComplete && options.roundParts > 1
+                    ? try search.round(
+                        parts: options.roundParts, threads: options.threads, cancellation: options.cancellation,
+                        deadline: deadline)
+                    : try search.step(cancellation: options.cancellation, deadline: deadline)
                 sinceImprovement = improved ? 0 : sinceImprovement + 1
                 report(
                     search.isComplete ? "improvement" : Self.constructionPhase(search),

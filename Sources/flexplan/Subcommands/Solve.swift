@@ -40,7 +40,7 @@ struct Solve: ParsableCommand {
 
     @Option(
         help:
-            "Threads for independent sub-problems (accepted; the search runs on one thread for now, so the plan is the same for any value)."
+            "Threads for the independent sub-problems of each search round (the plan is the same for any value with --iterations)."
     )
     var threads: Int = 1
 
@@ -96,6 +96,7 @@ struct Solve: ParsableCommand {
         options.timeLimit = timeLimit
         options.iterations = iterations
         options.seed = seed
+        options.threads = threads
         options.cancellation = interrupts.token
         if verbose {
             options.progress = { progress in
