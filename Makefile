@@ -4,11 +4,15 @@ SWIFT_BUILD_FLAGS ?=
 
 .PHONY: deps demo test build lint clean
 
-# GLPK from Debian (no pkg-config file there; the CGLPK module map links -lglpk itself).
+# GLPK from Debian (no pkg-config file there; the CGLPK module map links -lglpk itself), and
+# FET's real school files (fet-data) for the FET import tests.
 deps:
-	@if [ ! -f /usr/include/glpk.h ]; then \
-	  echo "Installing libglpk-dev (apt-get)"; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y libglpk-dev; \
+	@missing=""; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	[ -d /usr/share/doc/fet-data/examples ] || missing="$$missing fet-data"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (apt-get)"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || pip install --quiet jsonschema
 

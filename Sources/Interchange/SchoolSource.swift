@@ -12,7 +12,7 @@ public enum SchoolSource {
     }
 
     /// Loads a school from a FlexPlan JSON file, a school folder (holding `school.json` or the
-    /// CSV files), or a OneRoster folder or zip.
+    /// CSV files), a OneRoster folder or zip, or a FET file (official mode).
     public static func load(_ path: String) throws -> School {
         try read(path).school
     }
@@ -47,10 +47,16 @@ public enum SchoolSource {
         case "zip":
             let roster = try OneRoster.read(from: path)
             return Loaded(school: roster.school, warnings: roster.warnings)
+        case "fet":
+            let imported = try FET.read(from: path)
+            let unsupported = imported.report.unsupportedLines.map { "\(path): FET constraint left out: \($0)" }
+            return Loaded(school: imported.school, warnings: unsupported + imported.report.warnings)
         default:
             throw InterchangeError(
                 file: path,
-                message: "unknown school format; expected a .json file, a school folder or a OneRoster folder or .zip")
+                message:
+                    "unknown school format; expected a .json or .fet file, a school folder or a OneRoster folder or .zip"
+            )
         }
     }
 }

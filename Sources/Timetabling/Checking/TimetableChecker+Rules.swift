@@ -50,7 +50,7 @@ extension TimetableChecker {
                 if room == nil {
                     flag("room.missing", [activity.id, id], "activity '\(activity.id)' is in unknown room '\(id)'")
                 }
-            } else if !school.rooms.isEmpty {
+            } else if !school.rooms.isEmpty && !activity.takesNoRoom {
                 flag("room.missing", [activity.id], "activity '\(activity.id)' has no room")
             }
             placed.append(

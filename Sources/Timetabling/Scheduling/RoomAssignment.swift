@@ -21,7 +21,9 @@ struct RoomAssignment {
         guard !problem.school.rooms.isEmpty else { return result }
         let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
         for day in problem.grid.days.indices {
-            let lessons = starts.indices.filter { starts[$0].day == day }
+            let lessons = starts.indices.filter {
+                starts[$0].day == day && !problem.lessons[$0].activity.takesNoRoom
+            }
             guard !lessons.isEmpty else { continue }
             var model = Model(name: "rooms-day-\(day)")
             var choice: [Int: [(room: Int, variable: Variable)]] = [:]

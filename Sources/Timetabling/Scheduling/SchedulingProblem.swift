@@ -133,7 +133,7 @@ public struct SchedulingProblem: Sendable {
             if starts.isEmpty {
                 unplaceable.append((activity.id, "no start where its teachers, students and rooms are all available"))
             }
-            if candidates.isEmpty && !school.rooms.isEmpty {
+            if candidates.isEmpty && !school.rooms.isEmpty && !activity.takesNoRoom {
                 unplaceable.append((activity.id, "no room has the features and seats it needs (\(size) students)"))
             }
             let preferredStarts = activity.preferredTimes.map { grid.slots(in: $0) }

@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A .fet file's XML as a light tree: element names, their text and children in file order.
+/// FET writes one value per element (`<Teacher>Ann</Teacher>`), repeated for lists.
+struct FETElement: Sendable {
+    var name: String
+    var text: String
+    var children: [FETElement]
+    var attributes: [String: String] = [:]
+    /// The element's line in the file (for error messages); nil when the parser gives none.
+    var line: Int?
+
+    /// The first child of that name.
+    func child(_ name: String) -> FETElement? { children.first { $0.name == name } }
+
+    /// Children of that name, in order.
+    func all(_ name: String) -> [FETElement] { children.filter { $0.name == name } }
+
+    /// The trimmed text of the first child of that name.
+    func value(_ name: String) -> String? {
+        child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    /// The trimmed texts of every child of that name.
+    func values(_ name: String) -> [String] {
+        all(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+}
+
+/// Reads a .fet file into ``FETElement``s with Foundation's SAX parser.
+final class FETDocumentReader: NSObject, XMLParserDelegate {
+    private var stack: [FETElement] = []
+    private var root: FETElement?
+    private var parser: XMLParser?
+
+    /// The `<fet>` root element of the file.
+    static func read(_ path: String) throws -> FETElement {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InterchangeError(file: path, message: "cannot read the file")
+        }
+        let reader = FETDocumentReader()
+        let parser = XMLParser(data: data)
+        reader.parser = parser
+        parser.delegate = reader
+        guard parser.parse(), let root = reader.root else {
+            throw InterchangeError(
+                file: path, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
+                message:
+                    "not well-formed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")"
+            )
+        }
+        guard root.name == "fet" else {
+            throw InterchangeError(
+                file: path, line: root.line, message: "the root element is <\(root.name)>, not <fet>")
+        }
+        return root
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        stack.append(
+            FETElement(name: elementName, text: "", children: [], attributes: attributes, line: parser.lineNumber))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        guard let element = stack.popLast() else { return }
+        if stack.isEmpty {
+            root = element
+        } else {
+            stack[stack.count - 1].children.append(element)
+        }
+    }
+}

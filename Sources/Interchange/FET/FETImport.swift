@@ -1,0 +1,434 @@
+import Foundation
+import Timetabling
+
+/// FET (.fet) schools, official mode, FET 5 and 6.
+///
+/// What is read: days and hours (one bell schedule of 60-minute periods per pattern of break
+/// hours, since FET has no clock times), subjects, teachers, the students hierarchy flattened to
+/// its smallest sets (subgroups; a group or year without subgroups is its own set; a name that
+/// recurs under several years is one set), active activities (several teachers or students
+/// sets; a split lesson's parts are separate activities, spread by their
+/// MinDaysBetweenActivities), rooms (real ones), and the constraints listed in
+/// ``supportedConstraints``. Weight 100% is hard; a weight w below 100 is soft with weight w;
+/// 0% does nothing and is skipped. An activity that no space constraint gives a room uses no
+/// room, as in FET.
+public enum FET {
+    /// A school read from a .fet file, with what the import did not take over.
+    public struct Imported: Sendable {
+        public var school: School
+        public var report: ImportReport
+    }
+
+    /// What the import took over and what it left out.
+    public struct ImportReport: Sendable {
+        /// The file's `version` attribute.
+        public var version: String
+        /// Constraints imported, by FET name, with their count.
+        public var imported: [String: Int] = [:]
+        /// Constraints not supported, by FET name: how many, and how many of them hard.
+        public var unsupported: [String: (count: Int, hard: Int)] = [:]
+        /// Inactive activities and constraints, and constraints of weight 0%, skipped.
+        public var skipped = 0
+        /// Notes for stderr.
+        public var warnings: [String] = []
+
+        /// One line per unsupported constraint type: "ConstraintX ×3 (2 hard)".
+        public var unsupportedLines: [String] {
+            unsupported.keys.sorted().map { name in
+                let entry = unsupported[name]!
+                return "\(name) ×\(entry.count)" + (entry.hard > 0 ? " (\(entry.hard) hard)" : "")
+            }
+        }
+
+        /// Whether an unsupported constraint is hard (the import then stops unless told not to).
+        public var hasUnsupportedHard: Bool { unsupported.values.contains { $0.hard > 0 } }
+    }
+
+    /// The constraint types the import turns into FlexPlan rules.
+    public static let supportedConstraints: Set<String> = [
+        "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace", "ConstraintBreakTimes",
+        "ConstraintTeacherNotAvailableTimes", "ConstraintStudentsSetNotAvailableTimes",
+        "ConstraintRoomNotAvailableTimes", "ConstraintActivityPreferredStartingTime",
+        "ConstraintMinDaysBetweenActivities", "ConstraintActivitiesSameStartingTime",
+        "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily", "ConstraintSubjectPreferredRoom",
+        "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
+    ]
+
+    /// Words in the constraint names of FET's other modes (mornings-afternoons, block
+    /// planning, terms).
+    static let otherModeMarkers = ["RealDay", "Morning", "Afternoon", "Term", "MaxTwoActivityTags"]
+
+    /// Reads a .fet file. Throws, naming the file and line, for a file that is not FET, for a
+    /// file of another mode, for references to unknown names, and (unless `ignoreUnsupported`)
+    /// for unsupported hard constraints.
+    public static func read(from path: String, ignoreUnsupported: Bool = false) throws -> Imported {
+        let root = try FETDocumentReader.read(path)
+        var builder = FETSchoolBuilder(path: path, root: root)
+        try builder.build()
+        if builder.report.hasUnsupportedHard && !ignoreUnsupported {
+            throw InterchangeError(
+                file: path,
+                message: "unsupported hard constraints: \(builder.report.unsupportedLines.joined(separator: ", ")); "
+                    + "--ignore-unsupported imports the file without them")
+        }
+        return Imported(school: builder.school, report: builder.report)
+    }
+}
+
+/// Turns the `<fet>` tree into a ``School``, one list after another.
+struct FETSchoolBuilder {
+    let path: String
+    let root: FETElement
+    var school: School
+    var report: FET.ImportReport
+    /// Every students set name → the smallest sets (cohort ids) it is made of.
+    var leavesOf: [String: [String]] = [:]
+    var dayNames: [String] = []
+    var hourNames: [String] = []
+    /// Activity id → position in `school.activities`.
+    var activityIndex: [String: Int] = [:]
+    /// Ids of inactive activities: FET drops them from the constraints that list them.
+    var inactive = Set<String>()
+    /// The largest weights of soft preferred times and rooms (FlexPlan weighs them globally).
+    var preferredTimeWeight = 0.0
+    var preferredRoomWeight = 0.0
+
+    init(path: String, root: FETElement) {
+        self.path = path
+        self.root = root
+        school = School(name: "", timeGrid: TimeGrid(bellSchedules: [], days: []))
+        report = FET.ImportReport(version: "")
+    }
+
+    func failure(_ element: FETElement?, _ message: String) -> InterchangeError {
+        InterchangeError(file: path, line: element?.line, message: message)
+    }
+
+    mutating func build() throws {
+        report.version = root.attributes["version"] ?? "?"
+        if let mode = root.value("Mode"), mode.lowercased() != "official" {
+            throw failure(root.child("Mode"), "FET mode '\(mode)': only the official mode is supported")
+        }
+        let constraints =
+            (root.child("Time_Constraints_List")?.children ?? [])
+            + (root.child("Space_Constraints_List")?.children ?? [])
+        let otherMode = Set(
+            constraints.map(\.name).filter { name in FET.otherModeMarkers.contains { name.contains($0) } })
+        if !otherMode.isEmpty {
+            throw failure(
+                nil,
+                "a file of another FET mode (not official): it uses \(otherMode.sorted().joined(separator: ", "))")
+        }
+        school.name =
+            root.value("Institution_Name") ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try readGrid()
+        school.subjects = root.child("Subjects_List")?.all("Subject").compactMap { subject in
+            subject.value("Name").map { Subject(id: $0) }
+        }
+        school.teachers =
+            root.child("Teachers_List")?.all("Teacher").compactMap { teacher in
+                teacher.value("Name").map { Teacher(id: $0) }
+            } ?? []
+        readStudents()
+        readRooms()
+        try readActivities()
+        // Breaks shape the grid and must come before anything counted in teaching periods.
+        for constraint in constraints where constraint.name == "ConstraintBreakTimes" {
+            try apply(constraint)
+        }
+        for constraint in constraints where constraint.name != "ConstraintBreakTimes" {
+            try apply(constraint)
+        }
+        // Only FET's own soft constraints count: FlexPlan's style rules (gaps, late starts,
+        // uneven days, room changes) are off, as FET has them only as constraints.
+        var weights = SoftRuleWeights()
+        weights.teacherGap = 0
+        weights.cohortGap = 0
+        weights.lateStart = 0
+        weights.unevenDays = 0
+        weights.shortDay = 0
+        weights.roomChange = 0
+        weights.preferredTime = preferredTimeWeight
+        weights.preferredRoom = preferredRoomWeight
+        school.weights = weights
+        if preferredTimeWeight > 0 || preferredRoomWeight > 0 {
+            report.warnings.append(
+                "soft preferred times and rooms all weigh as their heaviest (\(Int(preferredTimeWeight)), "
+                    + "\(Int(preferredRoomWeight))): FlexPlan has one weight for each rule")
+        }
+    }
+
+    // MARK: Lists
+
+    mutating func readGrid() throws {
+        guard let days = root.child("Days_List"), let hours = root.child("Hours_List") else {
+            throw failure(root, "no Days_List or Hours_List: not a FET school file")
+        }
+        dayNames = days.all("Day").compactMap { $0.value("Name") }
+        hourNames = hours.all("Hour").compactMap { $0.value("Name") }
+        guard !dayNames.isEmpty, !hourNames.isEmpty else { throw failure(days, "no days or no hours") }
+        setGrid(breaks: [:])
+    }
+
+    /// One bell schedule per distinct set of break hours; 60-minute periods from 08:00.
+    mutating func setGrid(breaks: [Int: Set<Int>]) {
+        var schedules: [BellSchedule] = []
+        var scheduleOf: [Set<Int>: String] = [:]
+        var days: [Day] = []
+        for (day, name) in dayNames.enumerated() {
+            let pattern = breaks[day] ?? []
+            if scheduleOf[pattern] == nil {
+                let id = pattern.isEmpty ? "fet" : "fet-\(schedules.count)"
+                scheduleOf[pattern] = id
+                schedules.append(
+                    BellSchedule(
+                        id: id,
+                        periods: hourNames.enumerated().map { hour, hourName in
+                            Period(
+                                id: hourName, start: String(format: "%02d:%02d", 8 + hour, 0), minutes: 60,
+                                kind: pattern.contains(hour) ? .break : nil)
+                        }))
+            }
+            days.append(Day(id: name, bellSchedule: scheduleOf[pattern]!))
+        }
+        school.timeGrid = TimeGrid(bellSchedules: schedules, days: days)
+    }
+
+    mutating func readStudents() {
+        var cohorts: [Cohort] = []
+        var seen = Set<String>()
+        func leaf(_ element: FETElement) -> String? {
+            guard let name = element.value("Name") else { return nil }
+            if seen.insert(name).inserted {
+                cohorts.append(Cohort(id: name, size: Int(element.value("Number_of_Students") ?? "") ?? 0))
+            }
+            return name
+        }
+        for year in root.child("Students_List")?.all("Year") ?? [] {
+            guard let yearName = year.value("Name") else { continue }
+            var yearLeaves: [String] = []
+            for group in year.all("Group") {
+                guard let groupName = group.value("Name") else { continue }
+                let subgroups = group.all("Subgroup").compactMap(leaf)
+                let groupLeaves = subgroups.isEmpty ? [leaf(group)].compactMap { $0 } : subgroups
+                leavesOf[groupName, default: []].append(contentsOf: groupLeaves)
+                yearLeaves += groupLeaves
+                for name in subgroups { leavesOf[name, default: []].append(name) }
+            }
+            if yearLeaves.isEmpty, let own = leaf(year) { yearLeaves = [own] }
+            leavesOf[yearName, default: []].append(contentsOf: yearLeaves)
+        }
+        leavesOf = leavesOf.mapValues { Array(Set($0)).sorted() }
+        school.cohorts = cohorts
+    }
+
+    mutating func readRooms() {
+        for room in root.child("Rooms_List")?.all("Room") ?? [] {
+            guard let name = room.value("Name") else { continue }
+            if room.value("Virtual") == "true" {
+                report.unsupported["virtual room", default: (0, 0)].count += 1
+                report.unsupported["virtual room", default: (0, 0)].hard += 1
+                continue
+            }
+            school.rooms.append(Room(id: name, seats: Int(room.value("Capacity") ?? "") ?? 30))
+        }
+    }
+
+    mutating func readActivities() throws {
+        var activities: [Activity] = []
+        let sizes = Dictionary((school.cohorts ?? []).map { ($0.id, $0.size) }, uniquingKeysWith: { a, _ in a })
+        for element in root.child("Activities_List")?.all("Activity") ?? [] {
+            guard let id = element.value("Id") else { throw failure(element, "an activity without Id") }
+            guard element.value("Active") != "false" else {
+                inactive.insert(id)
+                report.skipped += 1
+                continue
+            }
+            var leaves: [String] = []
+            for set in element.values("Students") {
+                guard let members = leavesOf[set] else {
+                    throw failure(element, "activity \(id): unknown students set '\(set)'")
+                }
+                leaves += members
+            }
+            leaves = Array(Set(leaves)).sorted()
+            var activity = Activity(
+                id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
+                cohorts: leaves.isEmpty ? nil : leaves, duration: Int(element.value("Duration") ?? "1") ?? 1)
+            let students = leaves.reduce(0) { $0 + (sizes[$1] ?? 0) }
+            activity.students = students
+            // FET gives a room only to activities a space constraint places: none until one does.
+            activity.rooms = []
+            activityIndex[id] = activities.count
+            activities.append(activity)
+        }
+        school.activities = activities
+    }
+
+    // MARK: Constraints
+
+    /// A constraint's time slots: pairs of day and hour elements inside `container` elements.
+    func slots(_ element: FETElement, container: String, day: String, hour: String) throws -> [TimeSlots] {
+        try element.all(container).map { entry in
+            guard let dayName = entry.value(day), dayNames.contains(dayName),
+                let hourName = entry.value(hour), hourNames.contains(hourName)
+            else {
+                throw failure(entry, "\(element.name): unknown day or hour in \(container)")
+            }
+            return TimeSlots(day: dayName, periods: [hourName])
+        }
+    }
+
+    func activityIDs(_ element: FETElement) throws -> [String] {
+        let ids = element.values("Activity_Id").filter { !inactive.contains($0) }
+        for id in ids where activityIndex[id] == nil {
+            throw failure(element, "\(element.name): unknown activity \(id)")
+        }
+        return ids
+    }
+
+    mutating func apply(_ element: FETElement) throws {
+        let name = element.name
+        guard element.value("Active") != "false" else {
+            report.skipped += 1
+            return
+        }
+        let percentage = Double(element.value("Weight_Percentage") ?? "100") ?? 100
+        guard percentage > 0 else {
+            report.skipped += 1
+            return
+        }
+        let hard = percentage >= 100
+        let weight: Double? = hard ? nil : percentage
+        guard FET.supportedConstraints.contains(name), try applySupported(element, hard: hard, weight: weight) else {
+            report.unsupported[name, default: (0, 0)].count += 1
+            if hard { report.unsupported[name, default: (0, 0)].hard += 1 }
+            return
+        }
+        report.imported[name, default: 0] += 1
+    }
+
+    /// Applies one supported constraint; false when this instance (e.g. a soft break) is not.
+    mutating func applySupported(_ element: FETElement, hard: Bool, weight: Double?) throws -> Bool {
+        switch element.name {
+        case "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace":
+            return true
+        case "ConstraintBreakTimes":
+            guard hard else { return false }
+            var breaks: [Int: Set<Int>] = [:]
+            for slot in try slots(element, container: "Break_Time", day: "Day", hour: "Hour") {
+                breaks[dayNames.firstIndex(of: slot.day)!, default: []].insert(
+                    hourNames.firstIndex(of: slot.periods![0])!)
+            }
+            for (day, bell) in school.timeGrid.days.enumerated() {
+                let schedule = school.timeGrid.bellSchedules.first { $0.id == bell.bellSchedule }!
+                for (hour, period) in schedule.periods.enumerated() where period.kind == .break {
+                    breaks[day, default: []].insert(hour)
+                }
+            }
+            setGrid(breaks: breaks)
+            return true
+        case "ConstraintTeacherNotAvailableTimes":
+            guard hard else { return false }
+            guard let teacher = element.value("Teacher"),
+                let index = school.teachers.firstIndex(where: { $0.id == teacher })
+            else { throw failure(element, "\(element.name): unknown teacher '\(element.value("Teacher") ?? "")'") }
+            school.teachers[index].unavailable =
+                (school.teachers[index].unavailable ?? [])
+                + (try slots(element, container: "Not_Available_Time", day: "Day", hour: "Hour"))
+            return true
+        case "ConstraintStudentsSetNotAvailableTimes":
+            guard hard else { return false }
+            guard let set = element.value("Students"), let leaves = leavesOf[set] else {
+                throw failure(element, "\(element.name): unknown students set '\(element.value("Students") ?? "")'")
+            }
+            let times = try slots(element, container: "Not_Available_Time", day: "Day", hour: "Hour")
+            for leaf in leaves {
+                guard let index = school.cohorts?.firstIndex(where: { $0.id == leaf }) else { continue }
+                school.cohorts![index].unavailable = (school.cohorts![index].unavailable ?? []) + times
+            }
+            return true
+        case "ConstraintRoomNotAvailableTimes":
+            guard hard else { return false }
+            guard let room = element.value("Room"), let index = school.rooms.firstIndex(where: { $0.id == room }) else {
+                return false  // a virtual room's, or an unknown one
+            }
+            school.rooms[index].unavailable =
+                (school.rooms[index].unavailable ?? [])
+                + (try slots(element, container: "Not_Available_Time", day: "Day", hour: "Hour"))
+            return true
+        case "ConstraintActivityPreferredStartingTime":
+            if let id = element.value("Activity_Id"), inactive.contains(id) { return true }
+            guard let id = element.value("Activity_Id"), let index = activityIndex[id],
+                let day = element.value("Preferred_Day"), dayNames.contains(day),
+                let hour = element.value("Preferred_Hour"), hourNames.contains(hour)
+            else { throw failure(element, "\(element.name): unknown activity, day or hour") }
+            if hard {
+                school.activities![index].locked = LockedPlacement(
+                    day: day, period: hour, room: school.activities![index].locked?.room)
+            } else {
+                school.activities![index].preferredTimes = [TimeSlots(day: day, periods: [hour])]
+                preferredTimeWeight = max(preferredTimeWeight, weight ?? 0)
+            }
+            return true
+        case "ConstraintMinDaysBetweenActivities":
+            let ids = try activityIDs(element)
+            guard ids.count > 1 else { return true }
+            appendRelation(
+                ActivityRelation(
+                    kind: .minDaysApart, activities: ids, minDays: Int(element.value("MinDays") ?? "1") ?? 1,
+                    weight: weight))
+            return true
+        case "ConstraintActivitiesSameStartingTime":
+            let ids = try activityIDs(element)
+            guard ids.count > 1 else { return true }
+            appendRelation(ActivityRelation(kind: .sameStart, activities: ids, weight: weight))
+            return true
+        case "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily":
+            guard hard, let maximum = Int(element.value("Maximum_Hours_Daily") ?? "") else { return false }
+            let named = element.value("Teacher_Name")
+            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
+                school.teachers[index].maxPeriodsPerDay = min(school.teachers[index].maxPeriodsPerDay ?? .max, maximum)
+            }
+            return true
+        case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
+            let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
+            guard let subject = element.value("Subject"), knownRooms(rooms) else { return false }
+            for index in school.activities!.indices where school.activities![index].subject == subject {
+                setRooms(index, rooms, hard: hard, weight: weight ?? 100)
+            }
+            return true
+        case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
+            let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
+            if let id = element.value("Activity_Id"), inactive.contains(id) { return true }
+            guard let id = element.value("Activity_Id"), let index = activityIndex[id] else {
+                throw failure(element, "\(element.name): unknown activity '\(element.value("Activity_Id") ?? "")'")
+            }
+            guard knownRooms(rooms) else { return false }
+            setRooms(index, rooms, hard: hard, weight: weight ?? 100)
+            return true
+        default:
+            return false
+        }
+    }
+
+    func knownRooms(_ rooms: [String]) -> Bool {
+        !rooms.isEmpty && rooms.allSatisfy { room in school.rooms.contains { $0.id == room } }
+    }
+
+    /// A hard room rule narrows the rooms an activity may use (the later, more specific rule
+    /// wins); a soft one makes them preferred and gives the activity a room.
+    mutating func setRooms(_ index: Int, _ rooms: [String], hard: Bool, weight: Double) {
+        if hard {
+            school.activities![index].rooms = rooms
+        } else {
+            preferredRoomWeight = max(preferredRoomWeight, weight)
+            school.activities![index].preferredRooms = rooms
+            if school.activities![index].takesNoRoom { school.activities![index].rooms = nil }
+        }
+    }
+
+    mutating func appendRelation(_ relation: ActivityRelation) {
+        school.activityRelations = (school.activityRelations ?? []) + [relation]
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Interchange
+import Testing
+import Timetabling
+
+@Suite("FET import")
+struct FETImportTests {
+    let tiny = Bundle.module.url(forResource: "Fixtures/tiny-school", withExtension: "fet")!.path
+
+    func importError(_ path: String, ignoreUnsupported: Bool = false) -> InterchangeError? {
+        do {
+            _ = try FET.read(from: path, ignoreUnsupported: ignoreUnsupported)
+            return nil
+        } catch let error as InterchangeError {
+            return error
+        } catch {
+            Issue.record("not an InterchangeError: \(error)")
+            return nil
+        }
+    }
+
+    @Test("an unsupported hard constraint stops the import, named with its count")
+    func unsupportedHard() throws {
+        let error = try #require(importError(tiny))
+        #expect(error.file == tiny)
+        #expect(error.message.contains("ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)"), "\(error.message)")
+        #expect(error.message.contains("--ignore-unsupported"))
+    }
+
+    @Test("the tiny school: grid, breaks, smallest students sets, activities, rooms and rules")
+    func tinySchool() throws {
+        let imported = try FET.read(from: tiny, ignoreUnsupported: true)
+        let school = imported.school
+        #expect(imported.report.version == "6.8.5")
+        #expect(
+            imported.report.unsupportedLines == [
+                "ConstraintStudentsMaxGapsPerWeek ×1", "ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)",
+            ])
+        // The inactive activity and the 0% constraint.
+        #expect(imported.report.skipped == 2)
+        #expect(school.name == "Tiny FET school")
+        #expect(school.timeGrid.days.map(\.id) == ["Mon", "Tue"])
+        #expect(school.timeGrid.slots(of: .teaching).count == 7, "Monday 10:00 is a break")
+        #expect(school.cohorts?.map(\.id).sorted() == ["Y1a-1", "Y1a-2", "Y1b"])
+        let activities = Dictionary(uniqueKeysWithValues: (school.activities ?? []).map { ($0.id, $0) })
+        #expect(activities.keys.sorted() == ["1", "2", "3", "4"])
+        #expect(activities["1"]?.cohorts == ["Y1a-1", "Y1a-2"])
+        #expect(activities["1"]?.takesNoRoom == true, "no space constraint: no room, as in FET")
+        #expect(activities["3"]?.cohorts == ["Y1a-1", "Y1a-2", "Y1b"])
+        #expect(activities["3"]?.students == 40)
+        #expect(activities["3"]?.duration == 2)
+        #expect(activities["3"]?.rooms == ["Lab"])
+        #expect(activities["4"]?.locked == LockedPlacement(day: "Tue", period: "11:00"))
+        #expect(school.teachers.first { $0.id == "Bo" }?.unavailable == [TimeSlots(day: "Tue", periods: ["8:00"])])
+        #expect(
+            school.activityRelations == [ActivityRelation(kind: .minDaysApart, activities: ["1", "2"], minDays: 1)])
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test("the tiny school solves to a plan the checker passes, every imported rule kept")
+    func tinySolves() throws {
+        let school = try FET.read(from: tiny, ignoreUnsupported: true).school
+        var options = TimetableSolveOptions()
+        options.timeLimit = 20
+        let result = try TimetableSolver.solve(school, options: options)
+        #expect(result.status == .optimal)
+        let report = TimetableChecker.check(school, placements: result.placements, teams: result.teams)
+        #expect(report.violations.isEmpty, "\(report.violations)")
+        let placed = Dictionary(uniqueKeysWithValues: result.placements.map { ($0.activity, $0) })
+        #expect(placed["1"]?.day != placed["2"]?.day)
+        #expect(placed["3"]?.room == "Lab")
+        #expect(placed["1"]?.room == nil)
+        #expect(placed["4"].map { "\($0.day) \($0.period)" } == "Tue 11:00")
+        #expect(!result.placements.contains { $0.day == "Mon" && $0.period == "10:00" })
+        #expect(!(placed["3"]?.day == "Tue" && placed["3"]?.period == "8:00"), "Bo is away then")
+    }
+
+    @Test("a file of another FET mode is refused, naming its constraints")
+    func otherMode() throws {
+        let text = try String(contentsOfFile: tiny, encoding: .utf8).replacingOccurrences(
+            of: "<ConstraintTeachersMaxGapsPerWeek>", with: "<ConstraintTeacherMaxRealDaysPerWeek>"
+        ).replacingOccurrences(
+            of: "</ConstraintTeachersMaxGapsPerWeek>", with: "</ConstraintTeacherMaxRealDaysPerWeek>")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("other-mode-\(UUID()).fet").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(importError(path, ignoreUnsupported: true))
+        #expect(error.message.contains("another FET mode"))
+        #expect(error.message.contains("ConstraintTeacherMaxRealDaysPerWeek"))
+    }
+
+    @Test("a reference to an unknown students set names the file, line and activity")
+    func unknownStudents() throws {
+        let text = try String(contentsOfFile: tiny, encoding: .utf8).replacingOccurrences(
+            of: "<Students>Y1b</Students>", with: "<Students>Y9</Students>")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-\(UUID()).fet").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(importError(path, ignoreUnsupported: true))
+        #expect(error.message == "activity 4: unknown students set 'Y9'")
+        #expect(error.line != nil)
+    }
+
+    static let fetData = "/usr/share/doc/fet-data/examples/FET-5-official"
+
+    @Test(
+        "real fet-data schools import, solve and pass the checker",
+        .enabled(if: FileManager.default.fileExists(atPath: fetData), "needs fet-data (apt-get install fet-data)"),
+        arguments: ["Denmark/small-school.fet", "Brazil/2/EEBLJ-Noturno.fet"])
+    func realSchools(_ file: String) throws {
+        let imported = try SchoolSource.read("\(Self.fetData)/\(file)")
+        var options = TimetableSolveOptions()
+        options.timeLimit = 30
+        let result = try TimetableSolver.solve(imported.school, options: options)
+        #expect(!result.placements.isEmpty, "\(result.status)")
+        let report = TimetableChecker.check(imported.school, placements: result.placements, teams: result.teams)
+        #expect(report.violations.isEmpty, "\(report.violations)")
+        #expect(abs(report.softScore - (result.objective ?? -1)) <= 1e-6)
+    }
+}
