@@ -108,6 +108,8 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     public var minDaysApart: Int?
     /// Times it should start (a soft rule).
     public var preferredTimes: [TimeSlots]?
+    /// The only times it may start (a hard rule; FET's preferred starting times and time slots at 100%).
+    public var allowedStarts: [TimeSlots]?
     /// A placement the solver must keep.
     public var locked: LockedPlacement?
 

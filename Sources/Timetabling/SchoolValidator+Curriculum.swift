@@ -87,6 +87,7 @@ extension SchoolValidator {
                 field: "preferredRooms")
             checkDuration(activity.duration, at: base, record: activity.id)
             checkSlots(activity.preferredTimes, at: base, record: activity.id, field: "preferredTimes")
+            checkSlots(activity.allowedStarts, at: base, record: activity.id, field: "allowedStarts")
             if activity.teachers.isEmpty && (activity.cohorts ?? []).isEmpty {
                 error(
                     base, record: activity.id, field: "teachers",

@@ -181,6 +181,11 @@ enum MutationSchool {
         "cohort.maxPerDay": edit { $0.cohorts![cohort("Y", in: $0)].maxPeriodsPerDay = 3 },
         // B-pe, locked to Tuesday 4 in R2, moves to Wednesday 1 (R2, B and T2 free).
         "locked": move("B-pe", "wed", "1", "R2"),
+        // B-pe (at Tuesday 4, where it is locked) may only start on Wednesday 1.
+        "activity.allowedStarts": edit { school in
+            let index = school.activities!.firstIndex { $0.id == "B-pe" }!
+            school.activities![index].allowedStarts = [TimeSlots(day: "wed", periods: ["1"])]
+        },
         // A second block on Tuesday 1–2, when T1 teaches: flagged and not counted (the Monday
         // block still meets the requirement, and T1's planning is unchanged).
         "team.block": Mutation(teams: { teams in

@@ -52,6 +52,8 @@ public enum FET {
         "ConstraintMinDaysBetweenActivities", "ConstraintActivitiesSameStartingTime",
         "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily", "ConstraintSubjectPreferredRoom",
         "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
+        "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
+        "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots",
     ]
 
     /// Words in the constraint names of FET's other modes (mornings-afternoons, block
@@ -89,6 +91,9 @@ struct FETSchoolBuilder {
     var activityIndex: [String: Int] = [:]
     /// Ids of inactive activities: FET drops them from the constraints that list them.
     var inactive = Set<String>()
+    /// Each activity's FET students sets and activity tags, for constraints that filter by them.
+    var fetStudents: [String: Set<String>] = [:]
+    var fetTags: [String: Set<String>] = [:]
     /// The largest weights of soft preferred times and rooms (FlexPlan weighs them globally).
     var preferredTimeWeight = 0.0
     var preferredRoomWeight = 0.0
@@ -259,6 +264,8 @@ struct FETSchoolBuilder {
             activity.students = students
             // FET gives a room only to activities a space constraint places: none until one does.
             activity.rooms = []
+            fetStudents[id] = Set(element.values("Students"))
+            fetTags[id] = Set(element.values("Activity_Tag"))
             activityIndex[id] = activities.count
             activities.append(activity)
         }
@@ -407,8 +414,76 @@ struct FETSchoolBuilder {
             guard knownRooms(rooms) else { return false }
             setRooms(index, rooms, hard: hard, weight: weight ?? 100)
             return true
+        case "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
+            "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots":
+            let startsOnly = element.name.hasSuffix("StartingTimes")
+            let times =
+                startsOnly
+                ? try slots(
+                    element, container: "Preferred_Starting_Time", day: "Preferred_Starting_Day",
+                    hour: "Preferred_Starting_Hour")
+                : try slots(element, container: "Preferred_Time_Slot", day: "Preferred_Day", hour: "Preferred_Hour")
+            for index in try filteredActivities(element) {
+                let duration = school.activities![index].duration ?? 1
+                let starts = startsOnly ? times : startsInside(times, duration: duration)
+                if hard {
+                    // Several hard rules on one activity: it must start where all allow.
+                    let previous = school.activities![index].allowedStarts
+                    school.activities![index].allowedStarts =
+                        previous.map { intersection($0, starts) } ?? starts
+                } else {
+                    school.activities![index].preferredTimes = starts
+                    preferredTimeWeight = max(preferredTimeWeight, weight ?? 0)
+                }
+            }
+            return true
         default:
             return false
+        }
+    }
+
+    /// The activities a constraint names (`Activity_Id`) or selects by teacher, students set,
+    /// subject, activity tag and duration (an empty filter selects all).
+    func filteredActivities(_ element: FETElement) throws -> [Int] {
+        if element.child("Activity_Id") != nil {
+            return try activityIDs(element).compactMap { activityIndex[$0] }
+        }
+        let teacher = element.value("Teacher_Name") ?? ""
+        let students = element.value("Students_Name") ?? ""
+        let subject = element.value("Subject_Name") ?? ""
+        let tag = element.value("Activity_Tag_Name") ?? ""
+        let duration = Int(element.value("Duration") ?? "")
+        return school.activities!.indices.filter { index in
+            let activity = school.activities![index]
+            return (teacher.isEmpty || activity.teachers.contains(teacher))
+                && (students.isEmpty || fetStudents[activity.id]?.contains(students) == true)
+                && (subject.isEmpty || activity.subject == subject)
+                && (tag.isEmpty || fetTags[activity.id]?.contains(tag) == true)
+                && (duration == nil || activity.duration == duration)
+        }
+    }
+
+    /// Starts from which an activity of `duration` hours lies wholly in `slots`.
+    func startsInside(_ slots: [TimeSlots], duration: Int) -> [TimeSlots] {
+        var hoursOf: [String: Set<Int>] = [:]
+        for slot in slots {
+            for period in slot.periods ?? [] {
+                if let hour = hourNames.firstIndex(of: period) { hoursOf[slot.day, default: []].insert(hour) }
+            }
+        }
+        return dayNames.compactMap { day in
+            guard let hours = hoursOf[day] else { return nil }
+            let starts = hours.sorted().filter { first in (first..<first + duration).allSatisfy(hours.contains) }
+            return starts.isEmpty ? nil : TimeSlots(day: day, periods: starts.map { hourNames[$0] })
+        }
+    }
+
+    /// The starts two lists both allow.
+    func intersection(_ first: [TimeSlots], _ second: [TimeSlots]) -> [TimeSlots] {
+        first.compactMap { slot in
+            let other = Set(second.filter { $0.day == slot.day }.flatMap { $0.periods ?? [] })
+            let periods = (slot.periods ?? []).filter(other.contains)
+            return periods.isEmpty ? nil : TimeSlots(day: slot.day, periods: periods)
         }
     }
 

@@ -335,9 +335,14 @@ extension TimetableChecker {
 
     mutating func checkLocked(_ placed: [Placed]) {
         for lesson in placed {
-            guard let locked = lesson.activity.locked else { continue }
             let day = school.timeGrid.days[lesson.day].id
             let period = school.timeGrid.periods(ofDay: lesson.day)[lesson.periods.first ?? 0].id
+            if let allowed = lesson.activity.allowedStarts, !isListed(allowed, day: lesson.day, period: lesson.periods.first ?? 0) {
+                flag(
+                    "activity.allowedStarts", [lesson.activity.id],
+                    "activity '\(lesson.activity.id)' starts at \(day) \(period), not one of its allowed starts")
+            }
+            guard let locked = lesson.activity.locked else { continue }
             if locked.day != day || locked.period != period || (locked.room != nil && locked.room != lesson.room?.id) {
                 flag(
                     "locked", [lesson.activity.id],

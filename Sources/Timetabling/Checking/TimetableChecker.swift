@@ -47,8 +47,8 @@ public struct TimetableChecker {
         "room.features", "room.allowed", "teacher.availability", "cohort.availability", "room.availability",
         "split.minDaysApart", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
-        "teacher.maxPerWeek", "locked", "team.block", "team.minutes", "team.minBlocks", "team.maxBlocks",
-        "team.meeting", "teacher.planning",
+        "teacher.maxPerWeek", "locked", "activity.allowedStarts", "team.block", "team.minutes", "team.minBlocks",
+        "team.maxBlocks", "team.meeting", "teacher.planning",
     ]
 
     /// Checks a plan: its placements and, for collaboration time, the team blocks it claims

@@ -121,6 +121,9 @@ public struct SchedulingProblem: Sendable {
                     }
                 }
             }
+            if let allowed = activity.allowedStarts.map({ grid.slots(in: $0) }) {
+                starts = starts.filter(allowed.contains)
+            }
             if let locked = activity.locked {
                 let day = grid.days.firstIndex { $0.id == locked.day }
                 let period = day.flatMap { grid.periods(ofDay: $0).firstIndex { $0.id == locked.period } }
