@@ -16,6 +16,8 @@ public struct Teacher: Codable, Sendable, Equatable, Identifiable {
     public var maxPeriodsPerDay: Int?
     /// Consecutive teaching periods, at most.
     public var maxConsecutive: Int?
+    /// Days with lessons in a week, at most (FET's TeacherMaxDaysPerWeek).
+    public var maxDaysPerWeek: Int?
     /// Rooms the teacher prefers (a soft rule).
     public var preferredRooms: [String]?
     /// Individual planning minutes a week the teacher must keep, apart from team time.

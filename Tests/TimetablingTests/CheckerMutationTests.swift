@@ -175,6 +175,8 @@ enum MutationSchool {
         "teacher.maxPerDay": edit { $0.teachers[teacher("T1", in: $0)].maxPeriodsPerDay = 1 },
         // T1 teaches periods 1 and 2 back to back on Monday and Tuesday.
         "teacher.maxConsecutive": edit { $0.teachers[teacher("T1", in: $0)].maxConsecutive = 1 },
+        // T1 teaches on Monday and Tuesday.
+        "teacher.maxDaysPerWeek": edit { $0.teachers[teacher("T1", in: $0)].maxDaysPerWeek = 1 },
         // T1 teaches 4 periods a week.
         "teacher.maxPerWeek": edit { $0.teachers[teacher("T1", in: $0)].maxPeriodsPerWeek = 3 },
         // A limit on the year applies to its groups: A has 4 periods on Monday (B at most 3).

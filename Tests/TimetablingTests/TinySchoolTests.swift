@@ -75,6 +75,21 @@ struct TinySchoolTests {
         #expect(abs(report.softScore - objective) <= 1e-6)
     }
 
+    @Test("a teacher limited to one day a week teaches both lessons the same day, exact or by the search")
+    func maxDaysPerWeek() throws {
+        var school = TinySchools.school("max days", days: 3, teachers: ["T1"], cohorts: ["A", "B"])
+        school.teachers[0].maxDaysPerWeek = 1
+        school.activities = [TinySchools.lesson("A-1", "T1", "A"), TinySchools.lesson("B-1", "T1", "B")]
+        for exactLimit in [4_000, 0] {
+            var options = Self.options()
+            options.exactBinaryLimit = exactLimit
+            options.iterations = exactLimit == 0 ? 30 : nil
+            let result = try TimetableSolver.solve(school, options: options)
+            _ = try expectVerified(result, of: school)
+            #expect(Set(result.placements.map(\.day)).count == 1, "\(result.placements)")
+        }
+    }
+
     @Test(
         "no day holds more lessons than its maximum",
         arguments: [TinySchools.teacherMaxPerDay, TinySchools.cohortMaxPerDay])

@@ -54,6 +54,7 @@ public enum FET {
         "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
         "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
         "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots",
+        "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek",
     ]
 
     /// Words in the constraint names of FET's other modes (mornings-afternoons, block
@@ -396,6 +397,13 @@ struct FETSchoolBuilder {
             let named = element.value("Teacher_Name")
             for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
                 school.teachers[index].maxPeriodsPerDay = min(school.teachers[index].maxPeriodsPerDay ?? .max, maximum)
+            }
+            return true
+        case "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek":
+            guard hard, let maximum = Int(element.value("Max_Days_Per_Week") ?? "") else { return false }
+            let named = element.value("Teacher_Name")
+            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
+                school.teachers[index].maxDaysPerWeek = min(school.teachers[index].maxDaysPerWeek ?? .max, maximum)
             }
             return true
         case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":

@@ -283,6 +283,11 @@ extension TimetableChecker {
         for teacher in school.teachers {
             let days = busy.teachers[teacher.id] ?? [:]
             let total = days.values.reduce(0) { $0 + $1.count }
+            if let maximum = teacher.maxDaysPerWeek, days.count > maximum {
+                flag(
+                    "teacher.maxDaysPerWeek", [teacher.id],
+                    "teacher '\(teacher.id)' teaches on \(days.count) days, above \(maximum)")
+            }
             if let maximum = teacher.maxPeriodsPerWeek, total > maximum {
                 flag(
                     "teacher.maxPerWeek", [teacher.id],
@@ -337,7 +342,9 @@ extension TimetableChecker {
         for lesson in placed {
             let day = school.timeGrid.days[lesson.day].id
             let period = school.timeGrid.periods(ofDay: lesson.day)[lesson.periods.first ?? 0].id
-            if let allowed = lesson.activity.allowedStarts, !isListed(allowed, day: lesson.day, period: lesson.periods.first ?? 0) {
+            if let allowed = lesson.activity.allowedStarts,
+                !isListed(allowed, day: lesson.day, period: lesson.periods.first ?? 0)
+            {
                 flag(
                     "activity.allowedStarts", [lesson.activity.id],
                     "activity '\(lesson.activity.id)' starts at \(day) \(period), not one of its allowed starts")

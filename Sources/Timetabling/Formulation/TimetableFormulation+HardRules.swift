@@ -18,6 +18,7 @@ extension TimetableFormulation {
         try addSplitGroups()
         try addRelations()
         try addDailyLimits()
+        try addMaxDays()
     }
 
     /// No teacher or leaf cohort in two places at once.
@@ -242,6 +243,24 @@ extension TimetableFormulation {
                 next = parent.parent
             }
             try addLimits(leafCover[leaf], perDay: limit, consecutive: nil)
+        }
+    }
+
+    /// At most `maxDaysPerWeek` days with lessons: a binary per day that any lesson of the
+    /// teacher's that day switches on (in the elastic model, each day over costs a slack).
+    private mutating func addMaxDays() throws {
+        for (teacher, record) in problem.school.teachers.enumerated() {
+            guard let maximum = record.maxDaysPerWeek, maximum < daySequences.count else { continue }
+            var days = LinearExpression()
+            for sequence in daySequences {
+                let busy = sum(sequence.flatMap { teacherCover[teacher][$0] ?? [] })
+                guard busy.termCount > 0 else { continue }
+                let teaches = try model.addBinary()
+                try model.add(busy - Double(sequence.count) * teaches <= 0)
+                days += teaches
+            }
+            guard days.termCount > maximum else { continue }
+            try addHard(LinearExpression(Double(maximum)) - days, atLeast: 0, penalty: options.unplacedPenalty)
         }
     }
 

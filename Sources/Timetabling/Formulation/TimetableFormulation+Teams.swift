@@ -132,7 +132,7 @@ extension TimetableFormulation {
 
     /// `expression ≥ bound`: a constraint, or in the elastic model a constraint with a
     /// penalized slack (recorded in `hardSlacks`).
-    private mutating func addHard(_ expression: LinearExpression, atLeast bound: Double, penalty: Double) throws {
+    mutating func addHard(_ expression: LinearExpression, atLeast bound: Double, penalty: Double) throws {
         if options.elastic {
             let slack = try model.addVariable()
             hardSlacks.append(slack)
