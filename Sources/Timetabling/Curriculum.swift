@@ -98,7 +98,7 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     public var students: Int?
     /// Features the room must have.
     public var roomFeatures: [String]?
-    /// Rooms the activity may use; any room that fits when absent; none at all when empty.
+    /// Rooms the activity may use; any room that fits when absent; when empty, it needs no room.
     public var rooms: [String]?
     /// Rooms it should use (a soft rule).
     public var preferredRooms: [String]?
@@ -123,8 +123,8 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// Periods, 1 when absent.
-    /// An empty `rooms` list: the activity uses no room (FET's activities without a space
-    /// constraint, a staff meeting held anywhere).
+    /// An empty `rooms` list: the activity needs no room (FET's activities without a space
+    /// constraint, a staff meeting held anywhere); the solver gives it none.
     public var takesNoRoom: Bool { rooms?.isEmpty == true }
 
     public var resolvedDuration: Int { duration ?? 1 }

@@ -101,6 +101,19 @@ struct FETImportTests {
         #expect(error.line != nil)
     }
 
+    @Test("a timetable in fet-cl's form is read as placements the checker judges")
+    func fetTimetable() throws {
+        let path = Bundle.module.url(forResource: "Fixtures/tiny-school_activities", withExtension: "xml")!.path
+        let placements = try FET.readTimetable(from: path)
+        #expect(placements.map(\.activity) == ["1", "2", "3"], "activity 4 has no day: not placed")
+        #expect(placements[2] == Placement(activity: "3", day: "Tue", period: "9:00", room: "Lab"))
+        #expect(placements[0].room == nil)
+        let school = try FET.read(from: tiny, ignoreUnsupported: true).school
+        let rules = Set(TimetableChecker.check(school, placements: placements).violations.map(\.rule))
+        #expect(rules == ["relation.minDaysApart", "placement.missing"], "\(rules)")
+        #expect(throws: InterchangeError.self) { try FET.readTimetable(from: tiny) }
+    }
+
     static let fetData = "/usr/share/doc/fet-data/examples/FET-5-official"
 
     @Test(

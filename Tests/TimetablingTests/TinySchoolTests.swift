@@ -75,6 +75,23 @@ struct TinySchoolTests {
         #expect(abs(report.softScore - objective) <= 1e-6)
     }
 
+    @Test("a lesson that needs no room takes no room and leaves the rooms to the others")
+    func noRoom() throws {
+        var school = TinySchools.school("no room", teachers: ["T1", "T2", "T3"], cohorts: ["A", "B", "C"])
+        var lessons = [
+            TinySchools.lesson("A-1", "T1", "A"), TinySchools.lesson("B-1", "T2", "B"),
+            TinySchools.lesson("C-1", "T3", "C"),
+        ]
+        for index in lessons.indices { lessons[index].locked = LockedPlacement(day: "mon", period: "1") }
+        lessons[2].rooms = []
+        school.activities = lessons
+        let result = try TimetableSolver.solve(school, options: Self.options())
+        #expect(result.status == .optimal, "two rooms for the two lessons that need one")
+        _ = try expectVerified(result, of: school)
+        #expect(result.placements.first { $0.activity == "C-1" }?.room == nil)
+        #expect(result.placements.filter { $0.room != nil }.count == 2)
+    }
+
     @Test("a teacher limited to one day a week teaches both lessons the same day, exact or by the search")
     func maxDaysPerWeek() throws {
         var school = TinySchools.school("max days", days: 3, teachers: ["T1"], cohorts: ["A", "B"])

@@ -27,14 +27,41 @@ struct ImportCommandTests {
         #expect(try runFlexplan(["validate", output.path]).status == 0)
     }
 
-    @Test("a .fet file and a broken roster exit 2 with the file named")
+    @Test("a missing .fet file and a broken roster exit 2 with the file named")
     func refused() throws {
-        let fet = try runFlexplan(["import", "timetable.fet", "-o", "x.json"])
+        let fet = try runFlexplan(["import", "/nonexistent/timetable.fet", "-o", "x.json"])
         #expect(fet.status == 2)
-        #expect(fet.stderr.contains("FET import is not available yet"))
+        #expect(fet.stderr.contains("/nonexistent/timetable.fet"))
         let missing = try runFlexplan(["import", "/nonexistent/roster", "-o", "x.json"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/roster"))
+    }
+
+    @Test("a .fet with an unsupported hard constraint: refused, then imported with --ignore-unsupported")
+    func fetImport() throws {
+        let fet = repositoryRoot.appendingPathComponent("Tests/InterchangeTests/Fixtures/tiny-school.fet").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("fet-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let refused = try runFlexplan(["import", fet, "-o", output.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let imported = try runFlexplan(["import", fet, "-o", output.path, "--ignore-unsupported"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("warning: FET constraint left out: ConstraintStudentsMaxGapsPerWeek ×1"))
+        #expect(imported.stderr.contains("FET 6.8.5, 2 teachers, 2 rooms"), "\(imported.stderr)")
+        let solved = try runFlexplan(["solve", output.path, "--time-limit", "20", "--format", "json"])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        #expect(solved.stdout.contains("\"hardViolations\":0"))
+        // Read directly, the same file is refused by solve (import it first).
+        #expect(try runFlexplan(["solve", fet, "--time-limit", "5"]).status == 2)
+        // A timetable in fet-cl's form, checked: one hard violation planted, one activity missing.
+        let timetable = repositoryRoot.appendingPathComponent(
+            "Tests/InterchangeTests/Fixtures/tiny-school_activities.xml"
+        ).path
+        let checked = try runFlexplan(["check", output.path, timetable])
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stdout.contains("violation: relation.minDaysApart"), "\(checked.stdout)")
     }
 
     @Test("validate reads CSV folders and OneRoster rosters directly", arguments: ["csv-sample", "oneroster-sample"])

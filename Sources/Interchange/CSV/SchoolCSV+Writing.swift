@@ -46,7 +46,7 @@ extension SchoolCSV {
                 teacher.id, text(teacher.name), list(teacher.subjects), slots(teacher.unavailable),
                 text(teacher.minPeriodsPerWeek), text(teacher.maxPeriodsPerWeek), text(teacher.maxMinutesPerWeek),
                 text(teacher.minPeriodsPerDay), text(teacher.maxPeriodsPerDay), text(teacher.maxConsecutive),
-                list(teacher.preferredRooms), text(teacher.planningMinutes),
+                list(teacher.preferredRooms), text(teacher.planningMinutes), text(teacher.maxDaysPerWeek),
             ]
         }
         tables["rooms.csv"] = school.rooms.map { room in
@@ -91,10 +91,11 @@ extension SchoolCSV {
         tables["activities.csv"] = school.activities?.map { activity in
             [
                 activity.id, text(activity.subject), list(activity.teachers), list(activity.cohorts),
-                text(activity.duration), text(activity.students), list(activity.roomFeatures), list(activity.rooms),
+                text(activity.duration), text(activity.students), list(activity.roomFeatures),
+                activity.takesNoRoom ? "-" : list(activity.rooms),
                 list(activity.preferredRooms), text(activity.splitGroup), text(activity.minDaysApart),
                 slots(activity.preferredTimes), activity.locked.map { "\($0.day):\($0.period)" } ?? "",
-                text(activity.locked?.room),
+                text(activity.locked?.room), slots(activity.allowedStarts),
             ]
         }
         tables["activity-relations.csv"] = school.activityRelations?.map { relation in

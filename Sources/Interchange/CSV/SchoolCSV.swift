@@ -33,6 +33,7 @@ public enum SchoolCSV {
             columns: [
                 "id", "name", "subjects", "unavailable", "minPeriodsPerWeek", "maxPeriodsPerWeek", "maxMinutesPerWeek",
                 "minPeriodsPerDay", "maxPeriodsPerDay", "maxConsecutive", "preferredRooms", "planningMinutes",
+                "maxDaysPerWeek",
             ], required: ["id"]),
         FileLayout(
             name: "rooms.csv", columns: ["id", "name", "seats", "groups", "features", "unavailable"],
@@ -59,6 +60,7 @@ public enum SchoolCSV {
             columns: [
                 "id", "subject", "teachers", "cohorts", "duration", "students", "roomFeatures", "rooms",
                 "preferredRooms", "splitGroup", "minDaysApart", "preferredTimes", "locked", "lockedRoom",
+                "allowedStarts",
             ], required: ["id", "teachers"]),
         FileLayout(
             name: "activity-relations.csv", columns: ["kind", "activities", "minDays", "weight"],
@@ -292,6 +294,7 @@ public enum SchoolCSV {
             teacher.maxConsecutive = try record.int("maxConsecutive")
             teacher.preferredRooms = record.list("preferredRooms")
             teacher.planningMinutes = try record.int("planningMinutes")
+            teacher.maxDaysPerWeek = try record.int("maxDaysPerWeek")
             return teacher
         }
 
@@ -355,11 +358,13 @@ public enum SchoolCSV {
                 cohorts: record.list("cohorts"), duration: try record.int("duration"))
             activity.students = try record.int("students")
             activity.roomFeatures = record.list("roomFeatures")
-            activity.rooms = record.list("rooms")
+            // "-": the activity uses no room (an empty list in JSON).
+            activity.rooms = record.text("rooms") == "-" ? [] : record.list("rooms")
             activity.preferredRooms = record.list("preferredRooms")
             activity.splitGroup = record.text("splitGroup")
             activity.minDaysApart = try record.int("minDaysApart")
             activity.preferredTimes = try record.timeSlots("preferredTimes")
+            activity.allowedStarts = try record.timeSlots("allowedStarts")
             if let locked = record.text("locked") {
                 let parts = locked.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
                     $0.trimmingCharacters(in: .whitespaces)

@@ -37,8 +37,8 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
     private var root: FETElement?
     private var parser: XMLParser?
 
-    /// The `<fet>` root element of the file.
-    static func read(_ path: String) throws -> FETElement {
+    /// The root element of the file, which must be `<rootName>`.
+    static func read(_ path: String, root rootName: String = "fet") throws -> FETElement {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InterchangeError(file: path, message: "cannot read the file")
         }
@@ -53,9 +53,9 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
                     "not well-formed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")"
             )
         }
-        guard root.name == "fet" else {
+        guard root.name == rootName else {
             throw InterchangeError(
-                file: path, line: root.line, message: "the root element is <\(root.name)>, not <fet>")
+                file: path, line: root.line, message: "the root element is <\(root.name)>, not <\(rootName)>")
         }
         return root
     }

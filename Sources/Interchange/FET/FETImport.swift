@@ -86,6 +86,8 @@ struct FETSchoolBuilder {
     var report: FET.ImportReport
     /// Every students set name → the smallest sets (cohort ids) it is made of.
     var leavesOf: [String: [String]] = [:]
+    /// Every students set name → its own Number_of_Students (what FET counts for room capacity).
+    var sizeOf: [String: Int] = [:]
     var dayNames: [String] = []
     var hourNames: [String] = []
     /// Activity id → position in `school.activities`.
@@ -95,9 +97,8 @@ struct FETSchoolBuilder {
     /// Each activity's FET students sets and activity tags, for constraints that filter by them.
     var fetStudents: [String: Set<String>] = [:]
     var fetTags: [String: Set<String>] = [:]
-    /// The largest weights of soft preferred times and rooms (FlexPlan weighs them globally).
+    /// The largest weight of soft preferred times (FlexPlan weighs them globally).
     var preferredTimeWeight = 0.0
-    var preferredRoomWeight = 0.0
 
     init(path: String, root: FETElement) {
         self.path = path
@@ -155,12 +156,12 @@ struct FETSchoolBuilder {
         weights.shortDay = 0
         weights.roomChange = 0
         weights.preferredTime = preferredTimeWeight
-        weights.preferredRoom = preferredRoomWeight
+        weights.preferredRoom = 0
         school.weights = weights
-        if preferredTimeWeight > 0 || preferredRoomWeight > 0 {
+        if preferredTimeWeight > 0 {
             report.warnings.append(
-                "soft preferred times and rooms all weigh as their heaviest (\(Int(preferredTimeWeight)), "
-                    + "\(Int(preferredRoomWeight))): FlexPlan has one weight for each rule")
+                "soft preferred starting times all weigh as the heaviest of them (\(Int(preferredTimeWeight))%): "
+                    + "FlexPlan has one weight for the rule")
         }
     }
 
@@ -212,6 +213,9 @@ struct FETSchoolBuilder {
         }
         for year in root.child("Students_List")?.all("Year") ?? [] {
             guard let yearName = year.value("Name") else { continue }
+            for set in [year] + year.all("Group") + year.all("Group").flatMap({ $0.all("Subgroup") }) {
+                if let name = set.value("Name") { sizeOf[name] = Int(set.value("Number_of_Students") ?? "") ?? 0 }
+            }
             var yearLeaves: [String] = []
             for group in year.all("Group") {
                 guard let groupName = group.value("Name") else { continue }
@@ -242,7 +246,6 @@ struct FETSchoolBuilder {
 
     mutating func readActivities() throws {
         var activities: [Activity] = []
-        let sizes = Dictionary((school.cohorts ?? []).map { ($0.id, $0.size) }, uniquingKeysWith: { a, _ in a })
         for element in root.child("Activities_List")?.all("Activity") ?? [] {
             guard let id = element.value("Id") else { throw failure(element, "an activity without Id") }
             guard element.value("Active") != "false" else {
@@ -258,11 +261,17 @@ struct FETSchoolBuilder {
                 leaves += members
             }
             leaves = Array(Set(leaves)).sorted()
+            if leaves.isEmpty && element.values("Teacher").isEmpty {
+                // FET allows a placeholder activity of nobody; it constrains nothing here.
+                report.warnings.append("activity \(id) has no teachers and no students: left out")
+                inactive.insert(id)
+                continue
+            }
             var activity = Activity(
                 id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
                 cohorts: leaves.isEmpty ? nil : leaves, duration: Int(element.value("Duration") ?? "1") ?? 1)
-            let students = leaves.reduce(0) { $0 + (sizes[$1] ?? 0) }
-            activity.students = students
+            // As FET counts: the named sets' own sizes (a group's, not its subgroups' sum).
+            activity.students = Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
             // FET gives a room only to activities a space constraint places: none until one does.
             activity.rooms = []
             fetStudents[id] = Set(element.values("Students"))
@@ -407,20 +416,24 @@ struct FETSchoolBuilder {
             }
             return true
         case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
+            // A soft room rule is left out: in FET an activity that misses it has no room, which
+            // FlexPlan cannot express (a preferred room here is a room the activity does take).
+            guard hard else { return false }
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
             guard let subject = element.value("Subject"), knownRooms(rooms) else { return false }
             for index in school.activities!.indices where school.activities![index].subject == subject {
-                setRooms(index, rooms, hard: hard, weight: weight ?? 100)
+                setRooms(index, rooms)
             }
             return true
         case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
+            guard hard else { return false }
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
             if let id = element.value("Activity_Id"), inactive.contains(id) { return true }
             guard let id = element.value("Activity_Id"), let index = activityIndex[id] else {
                 throw failure(element, "\(element.name): unknown activity '\(element.value("Activity_Id") ?? "")'")
             }
             guard knownRooms(rooms) else { return false }
-            setRooms(index, rooms, hard: hard, weight: weight ?? 100)
+            setRooms(index, rooms)
             return true
         case "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
             "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots":
@@ -499,16 +512,9 @@ struct FETSchoolBuilder {
         !rooms.isEmpty && rooms.allSatisfy { room in school.rooms.contains { $0.id == room } }
     }
 
-    /// A hard room rule narrows the rooms an activity may use (the later, more specific rule
-    /// wins); a soft one makes them preferred and gives the activity a room.
-    mutating func setRooms(_ index: Int, _ rooms: [String], hard: Bool, weight: Double) {
-        if hard {
-            school.activities![index].rooms = rooms
-        } else {
-            preferredRoomWeight = max(preferredRoomWeight, weight)
-            school.activities![index].preferredRooms = rooms
-            if school.activities![index].takesNoRoom { school.activities![index].rooms = nil }
-        }
+    /// A hard room rule narrows the rooms an activity may use (the later, more specific rule wins).
+    mutating func setRooms(_ index: Int, _ rooms: [String]) {
+        school.activities![index].rooms = rooms
     }
 
     mutating func appendRelation(_ relation: ActivityRelation) {

@@ -172,7 +172,8 @@ extension TimetableChecker {
                     "room.features", [id, room.id],
                     "room '\(room.id)' lacks \(missing.sorted().joined(separator: ", ")) for activity '\(id)'")
             }
-            if let allowed = lesson.activity.rooms, !allowed.contains(room.id) {
+            // An empty list: the activity needs no room (one it is put in anyway is no breach).
+            if let allowed = lesson.activity.rooms, !allowed.isEmpty, !allowed.contains(room.id) {
                 flag("room.allowed", [id, room.id], "activity '\(id)' may not use room '\(room.id)'")
             }
         }

@@ -56,7 +56,10 @@ extension TimetableFormulation {
         let sets = Set(problem.lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
         let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
         for set in sets.sorted(by: { $0.sorted().lexicographicallyPrecedes($1.sorted()) }) {
-            let members = problem.lessons.indices.filter { Set(problem.lessons[$0].candidateRooms).isSubset(of: set) }
+            // A lesson that needs no room (no candidates) counts against no set.
+            let members = problem.lessons.indices.filter {
+                !problem.lessons[$0].candidateRooms.isEmpty && Set(problem.lessons[$0].candidateRooms).isSubset(of: set)
+            }
             for slot in problem.teachingSlots.sorted() {
                 let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
                 let capacity = set.reduce(0) {

@@ -3,7 +3,7 @@ import Foundation
 import Interchange
 import Timetabling
 
-/// `flexplan check SCHOOL PLAN.json`: the independent checker on any plan.
+/// `flexplan check SCHOOL PLAN.json|FET_activities.xml`: the independent checker on any plan.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a plan against its school: every hard violation by rule, every soft rule scored.",
@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     @Argument(help: "The school (FlexPlan JSON file or school folder).")
     var school: String
 
-    @Argument(help: "The plan file written by `flexplan solve`.")
+    @Argument(help: "The plan file written by `flexplan solve`, or a timetable FET wrote (<name>_activities.xml).")
     var plan: String
 
     @Option(help: "Output: text or json.")
@@ -30,18 +30,24 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report: CheckReport
-        let planFile: PlanFile
+        var claimed: Double?
         do {
             let loaded = try SchoolSource.load(school)
-            planFile = try PlanFile.read(from: plan)
-            if PlanFile.sha256(of: school) != planFile.school.sha256 {
-                Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
+            if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
+                // A timetable FET wrote: placements only, nothing claimed.
+                report = TimetableChecker.check(loaded, placements: try FET.readTimetable(from: plan))
+            } else {
+                let planFile = try PlanFile.read(from: plan)
+                if PlanFile.sha256(of: school) != planFile.school.sha256 {
+                    Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
+                }
+                report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
+                claimed = planFile.objective
             }
-            report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
         } catch {
             throw CommandFailure(error)
         }
-        let matches = planFile.objective.map { abs($0 - report.softScore) <= 1e-6 } ?? false
+        let matches = claimed.map { abs($0 - report.softScore) <= 1e-6 } ?? false
         switch format {
         case .json:
             try JSONOutput.print(
@@ -52,7 +58,7 @@ struct Check: ParsableCommand {
             for violation in report.violations { print("violation: \(violation.rule): \(violation.message)") }
             print("hard violations  \(report.violations.count)")
             print(
-                "soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(planFile.objective.map { String($0) } ?? "none"))")"
+                "soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(claimed.map { String($0) } ?? "none"))")"
             )
             for (rule, value) in report.scores.sorted(by: { $0.key < $1.key }) { print("  \(rule)  \(value)") }
             for team in report.teams {
