@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import LinearProgramming
+import Synchronization
 import Timetabling
 
 /// `flexplan solve SCHOOL`: a verified timetable.
@@ -99,12 +100,19 @@ struct Solve: ParsableCommand {
         options.threads = threads
         options.cancellation = interrupts.token
         if verbose {
+            // A line when the phase, incumbent or bound changes, else at most one a second.
+            let last = Mutex((text: "", seconds: -1.0))
             options.progress = { progress in
-                Log.info(
-                    String(
-                        format: "%7.1fs  %@  incumbent %@  bound %@", progress.seconds, progress.phase,
-                        progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
-                        progress.bound.map { String(format: "%.3f", $0) } ?? "-"))
+                let text = String(
+                    format: "%@  incumbent %@  bound %@", progress.phase,
+                    progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
+                    progress.bound.map { String(format: "%.3f", $0) } ?? "-")
+                let due = last.withLock { last in
+                    guard text != last.text || progress.seconds - last.seconds >= 1 else { return false }
+                    last = (text, progress.seconds)
+                    return true
+                }
+                if due { Log.info(String(format: "%7.1fs  ", progress.seconds) + text) }
             }
         }
         let result = try TimetableSolver.solve(loaded, options: options)
