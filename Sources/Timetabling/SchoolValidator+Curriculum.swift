@@ -89,9 +89,11 @@ extension SchoolValidator {
             checkSlots(activity.preferredTimes, at: base, record: activity.id, field: "preferredTimes")
             checkSlots(activity.allowedStarts, at: base, record: activity.id, field: "allowedStarts")
             if activity.teachers.isEmpty && (activity.cohorts ?? []).isEmpty {
-                error(
+                // Valid (FET has such placeholders: they only take a time and perhaps a room),
+                // but often a mistake.
+                warning(
                     base, record: activity.id, field: "teachers",
-                    "activity '\(activity.id)' has neither teachers nor cohorts")
+                    "activity '\(activity.id)' has neither teachers nor cohorts: it only takes a time and a room")
             }
             if let students = activity.students, students < 0 {
                 error("\(base).students", record: activity.id, field: "students", "students cannot be negative")

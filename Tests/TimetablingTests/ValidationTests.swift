@@ -161,7 +161,7 @@ struct ValidationTests {
             mutate: {
                 $0.activities?[0].teachers = []; $0.activities?[0].cohorts = []
             },
-            path: "$.activities[id=A1]", message: "neither teachers nor cohorts"),
+            path: "$.activities[id=A1]", message: "neither teachers nor cohorts", severity: .warning),
         Case(
             rule: "relation activity", mutate: { $0.activityRelations?[0].activities = ["A1", "A9"] },
             path: "$.activityRelations[0].activities[1]", message: "unknown activity 'A9'"),

@@ -261,12 +261,6 @@ struct FETSchoolBuilder {
                 leaves += members
             }
             leaves = Array(Set(leaves)).sorted()
-            if leaves.isEmpty && element.values("Teacher").isEmpty {
-                // FET allows a placeholder activity of nobody; it constrains nothing here.
-                report.warnings.append("activity \(id) has no teachers and no students: left out")
-                inactive.insert(id)
-                continue
-            }
             var activity = Activity(
                 id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
                 cohorts: leaves.isEmpty ? nil : leaves, duration: Int(element.value("Duration") ?? "1") ?? 1)
