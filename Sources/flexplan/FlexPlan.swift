@@ -16,7 +16,7 @@ struct FlexPlan: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Validate.self, Solve.self, Check.self, Import.self, Schema.self, Generate.self, LP.self,
+            Validate.self, Solve.self, Check.self, Import.self, Export.self, Schema.self, Generate.self, LP.self,
         ])
 
     static func main() {

@@ -114,6 +114,77 @@ struct FETImportTests {
         #expect(throws: InterchangeError.self) { try FET.readTimetable(from: tiny) }
     }
 
+    /// The tiny school solved, exported and read back: every placement locked where it was.
+    func exportedTiny() throws -> (plan: [Placement], reread: School, text: String) {
+        let school = try FET.read(from: tiny, ignoreUnsupported: true).school
+        var options = TimetableSolveOptions()
+        options.timeLimit = 20
+        let plan = try TimetableSolver.solve(school, options: options).placements
+        let text = FET.export(school, placements: plan)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).fet").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return (plan, try FET.read(from: path).school, text)
+    }
+
+    @Test("an exported plan re-imports to the same plan, every activity locked where it was")
+    func exportRoundTrip() throws {
+        let (plan, reread, _) = try exportedTiny()
+        try #require(plan.count == 4)
+        let activities = Dictionary(uniqueKeysWithValues: (reread.activities ?? []).map { ($0.id, $0) })
+        for placement in plan {
+            let activity = try #require(activities[placement.activity])
+            #expect(activity.locked == LockedPlacement(day: placement.day, period: placement.period))
+            #expect(activity.rooms == (placement.room.map { [$0] } ?? []))
+        }
+        // The re-imported school keeps the original's rules: the plan checks clean against it.
+        #expect(TimetableChecker.check(reread, placements: plan).violations.isEmpty)
+    }
+
+    @Test("a room for several classes is written as that many FET rooms, dealt per period")
+    func exportGroupRooms() throws {
+        var school = School(
+            name: "gym",
+            timeGrid: TimeGrid(
+                bellSchedules: [BellSchedule(id: "day", periods: [Period(id: "8:00", start: "08:00", minutes: 60)])],
+                days: [Day(id: "Mon", bellSchedule: "day")]),
+            teachers: [Teacher(id: "T1"), Teacher(id: "T2")], rooms: [Room(id: "GYM", seats: 60, groups: 2)])
+        school.cohorts = [Cohort(id: "A", size: 25), Cohort(id: "B", size: 25)]
+        school.activities = [
+            Activity(id: "A-pe", teachers: ["T1"], cohorts: ["A"]),
+            Activity(id: "B-pe", teachers: ["T2"], cohorts: ["B"]),
+        ]
+        let plan = ["A", "B"].map { Placement(activity: "\($0)-pe", day: "Mon", period: "8:00", room: "GYM") }
+        let text = FET.export(school, placements: plan)
+        #expect(text.contains("<Name>GYM #1</Name>") && text.contains("<Name>GYM #2</Name>"))
+        #expect(text.contains("<Room>GYM #1</Room>") && text.contains("<Room>GYM #2</Room>"))
+    }
+
+    @Test(
+        "fet-cl opens an exported plan and reports it solved",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fet-cl"), "needs fet (fet-cl)"))
+    func fetClSolvesExport() throws {
+        let (_, _, text) = try exportedTiny()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fet-cl-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("tiny.fet")
+        try Data(text.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fet-cl")
+        process.arguments = [
+            "--inputfile=\(input.path)", "--outputdir=\(folder.appendingPathComponent("out").path)",
+            "--timelimitseconds=20",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let result = try String(
+            contentsOf: folder.appendingPathComponent("out/logs/result.txt"), encoding: .utf8)
+        #expect(result.contains("Simulation successful"), "\(result)")
+    }
+
     static let fetData = "/usr/share/doc/fet-data/examples/FET-5-official"
 
     @Test(

@@ -50,9 +50,22 @@ struct ImportCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("warning: FET constraint left out: ConstraintStudentsMaxGapsPerWeek ×1"))
         #expect(imported.stderr.contains("FET 6.8.5, 2 teachers, 2 rooms"), "\(imported.stderr)")
-        let solved = try runFlexplan(["solve", output.path, "--time-limit", "20", "--format", "json"])
+        let plan = FileManager.default.temporaryDirectory.appendingPathComponent("fet-plan-\(UUID()).json").path
+        let exported = FileManager.default.temporaryDirectory.appendingPathComponent("fet-out-\(UUID()).fet").path
+        defer {
+            try? FileManager.default.removeItem(atPath: plan)
+            try? FileManager.default.removeItem(atPath: exported)
+        }
+        let solved = try runFlexplan(["solve", output.path, "--time-limit", "20", "--format", "json", "-o", plan])
         #expect(solved.status == 0, "\(solved.stderr)")
         #expect(solved.stdout.contains("\"hardViolations\":0"))
+        // The plan back to FET: every placement locked; it imports cleanly.
+        let export = try runFlexplan(["export", plan, "--to", "fet", "-o", exported])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("4 locked placements"))
+        #expect(try runFlexplan(["import", exported, "-o", exported + ".json"]).status == 0)
+        try? FileManager.default.removeItem(atPath: exported + ".json")
+        #expect(try runFlexplan(["export", plan, "--to", "csv", "-o", exported]).status == 2)
         // Read directly, the same file is refused by solve (import it first).
         #expect(try runFlexplan(["solve", fet, "--time-limit", "5"]).status == 2)
         // A timetable in fet-cl's form, checked: one hard violation planted, one activity missing.
