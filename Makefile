@@ -5,11 +5,12 @@ SWIFT_BUILD_FLAGS ?=
 .PHONY: deps demo test build lint clean
 
 # GLPK from Debian (no pkg-config file there; the CGLPK module map links -lglpk itself), and
-# FET's real school files (fet-data) for the FET import tests.
+# FET's real school files (fet-data) and command-line generator (fet-cl) for the FET tests.
 deps:
 	@missing=""; \
 	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
 	[ -d /usr/share/doc/fet-data/examples ] || missing="$$missing fet-data"; \
+	[ -x /usr/bin/fet-cl ] || missing="$$missing fet"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing (apt-get)"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
