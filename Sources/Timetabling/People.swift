@@ -18,6 +18,8 @@ public struct Teacher: Codable, Sendable, Equatable, Identifiable {
     public var maxConsecutive: Int?
     /// Days with lessons in a week, at most (FET's TeacherMaxDaysPerWeek).
     public var maxDaysPerWeek: Int?
+    /// Gaps in a week (free teaching periods between a day's first and last lesson), at most.
+    public var maxGapsPerWeek: Int?
     /// Rooms the teacher prefers (a soft rule).
     public var preferredRooms: [String]?
     /// Individual planning minutes a week the teacher must keep, apart from team time.
@@ -73,6 +75,8 @@ public struct Cohort: Codable, Sendable, Equatable, Identifiable {
     public var unavailable: [TimeSlots]?
     /// Teaching periods per day, at most.
     public var maxPeriodsPerDay: Int?
+    /// Gaps in a week of each of its smallest sub-cohorts, at most (FET's StudentsMaxGapsPerWeek).
+    public var maxGapsPerWeek: Int?
 
     public init(id: String, name: String? = nil, kind: Kind? = nil, parent: String? = nil, size: Int) {
         self.id = id

@@ -17,6 +17,7 @@ extension SchoolValidator {
             checkRange(nil, teacher.maxMinutesPerWeek, at: base, record: teacher.id, names: ("", "maxMinutesPerWeek"))
             checkRange(nil, teacher.planningMinutes, at: base, record: teacher.id, names: ("", "planningMinutes"))
             checkRange(nil, teacher.maxDaysPerWeek, at: base, record: teacher.id, names: ("", "maxDaysPerWeek"))
+            checkRange(nil, teacher.maxGapsPerWeek, at: base, record: teacher.id, names: ("", "maxGapsPerWeek"))
             if let consecutive = teacher.maxConsecutive, consecutive < 1 {
                 error(
                     "\(base).maxConsecutive", record: teacher.id, field: "maxConsecutive",

@@ -23,7 +23,8 @@ struct FETImportTests {
     func unsupportedHard() throws {
         let error = try #require(importError(tiny))
         #expect(error.file == tiny)
-        #expect(error.message.contains("ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)"), "\(error.message)")
+        #expect(
+            error.message.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)"), "\(error.message)")
         #expect(error.message.contains("--ignore-unsupported"))
     }
 
@@ -34,7 +35,7 @@ struct FETImportTests {
         #expect(imported.report.version == "6.8.5")
         #expect(
             imported.report.unsupportedLines == [
-                "ConstraintStudentsMaxGapsPerWeek ×1", "ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)",
+                "ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)", "ConstraintStudentsMaxGapsPerWeek ×1",
             ])
         // The inactive activity and the 0% constraint.
         #expect(imported.report.skipped == 2)
@@ -52,6 +53,7 @@ struct FETImportTests {
         #expect(activities["3"]?.rooms == ["Lab"])
         #expect(activities["4"]?.locked == LockedPlacement(day: "Tue", period: "11:00"))
         #expect(school.teachers.first { $0.id == "Bo" }?.unavailable == [TimeSlots(day: "Tue", periods: ["8:00"])])
+        #expect(school.teachers.allSatisfy { $0.maxGapsPerWeek == 1 }, "TeachersMaxGapsPerWeek 1")
         #expect(
             school.activityRelations == [ActivityRelation(kind: .minDaysApart, activities: ["1", "2"], minDays: 1)])
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
@@ -78,9 +80,9 @@ struct FETImportTests {
     @Test("a file of another FET mode is refused, naming its constraints")
     func otherMode() throws {
         let text = try String(contentsOfFile: tiny, encoding: .utf8).replacingOccurrences(
-            of: "<ConstraintTeachersMaxGapsPerWeek>", with: "<ConstraintTeacherMaxRealDaysPerWeek>"
+            of: "<ConstraintStudentsEarlyMaxBeginningsAtSecondHour>", with: "<ConstraintTeacherMaxRealDaysPerWeek>"
         ).replacingOccurrences(
-            of: "</ConstraintTeachersMaxGapsPerWeek>", with: "</ConstraintTeacherMaxRealDaysPerWeek>")
+            of: "</ConstraintStudentsEarlyMaxBeginningsAtSecondHour>", with: "</ConstraintTeacherMaxRealDaysPerWeek>")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("other-mode-\(UUID()).fet").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }

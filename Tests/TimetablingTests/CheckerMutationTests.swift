@@ -175,6 +175,10 @@ enum MutationSchool {
         "teacher.maxPerDay": edit { $0.teachers[teacher("T1", in: $0)].maxPeriodsPerDay = 1 },
         // T1 teaches periods 1 and 2 back to back on Monday and Tuesday.
         "teacher.maxConsecutive": edit { $0.teachers[teacher("T1", in: $0)].maxConsecutive = 1 },
+        // T3 is free on Monday 2, between B-art (1) and A-double (3–4): one gap.
+        "teacher.maxGapsPerWeek": edit { $0.teachers[teacher("T3", in: $0)].maxGapsPerWeek = 0 },
+        // A, through its year: free on Tuesday 2, between A-math-2 (1) and the assembly (3).
+        "cohort.maxGapsPerWeek": edit { $0.cohorts![cohort("Y", in: $0)].maxGapsPerWeek = 0 },
         // T1 teaches on Monday and Tuesday.
         "teacher.maxDaysPerWeek": edit { $0.teachers[teacher("T1", in: $0)].maxDaysPerWeek = 1 },
         // T1 teaches 4 periods a week.

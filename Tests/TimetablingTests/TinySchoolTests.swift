@@ -75,6 +75,32 @@ struct TinySchoolTests {
         #expect(abs(report.softScore - objective) <= 1e-6)
     }
 
+    @Test("a teacher allowed no gap teaches back to back, though preferred times pull apart")
+    func maxGapsPerWeek() throws {
+        var school = TinySchools.school("max gaps", teachers: ["T1"], cohorts: ["A", "B"])
+        var weights = SoftRuleWeights()
+        weights.teacherGap = 0
+        weights.cohortGap = 0
+        school.weights = weights
+        var first = TinySchools.lesson("A-1", "T1", "A")
+        first.preferredTimes = [TimeSlots(day: "mon", periods: ["1"])]
+        var second = TinySchools.lesson("B-1", "T1", "B")
+        second.preferredTimes = [TimeSlots(day: "mon", periods: ["4"])]
+        school.activities = [first, second]
+        let free = try TimetableSolver.solve(school, options: Self.options())
+        #expect(Set(free.placements.map(\.period)) == ["1", "4"], "without a limit: two gaps, both preferences met")
+        school.teachers[0].maxGapsPerWeek = 0
+        for exactLimit in [4_000, 0] {
+            var options = Self.options()
+            options.exactBinaryLimit = exactLimit
+            options.iterations = exactLimit == 0 ? 30 : nil
+            let result = try TimetableSolver.solve(school, options: options)
+            _ = try expectVerified(result, of: school)
+            let periods = Set(result.placements.map(\.period))
+            #expect(periods == ["1", "2"] || periods == ["3", "4"] || periods == ["2", "3"], "\(periods)")
+        }
+    }
+
     @Test("a lesson that needs no room takes no room and leaves the rooms to the others")
     func noRoom() throws {
         var school = TinySchools.school("no room", teachers: ["T1", "T2", "T3"], cohorts: ["A", "B", "C"])

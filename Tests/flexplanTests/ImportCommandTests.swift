@@ -44,7 +44,9 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: output) }
         let refused = try runFlexplan(["import", fet, "-o", output.path])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("ConstraintTeachersMaxGapsPerWeek ×1 (1 hard)"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)"), "\(refused.stderr)"
+        )
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let imported = try runFlexplan(["import", fet, "-o", output.path, "--ignore-unsupported"])
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -47,6 +47,7 @@ extension SchoolCSV {
                 text(teacher.minPeriodsPerWeek), text(teacher.maxPeriodsPerWeek), text(teacher.maxMinutesPerWeek),
                 text(teacher.minPeriodsPerDay), text(teacher.maxPeriodsPerDay), text(teacher.maxConsecutive),
                 list(teacher.preferredRooms), text(teacher.planningMinutes), text(teacher.maxDaysPerWeek),
+                text(teacher.maxGapsPerWeek),
             ]
         }
         tables["rooms.csv"] = school.rooms.map { room in
@@ -59,6 +60,7 @@ extension SchoolCSV {
             [
                 cohort.id, text(cohort.name), text(cohort.kind?.rawValue), text(cohort.parent), String(cohort.size),
                 text(cohort.homeroom), slots(cohort.unavailable), text(cohort.maxPeriodsPerDay),
+                text(cohort.maxGapsPerWeek),
             ]
         }
         if let students = school.students {

@@ -33,14 +33,16 @@ public enum SchoolCSV {
             columns: [
                 "id", "name", "subjects", "unavailable", "minPeriodsPerWeek", "maxPeriodsPerWeek", "maxMinutesPerWeek",
                 "minPeriodsPerDay", "maxPeriodsPerDay", "maxConsecutive", "preferredRooms", "planningMinutes",
-                "maxDaysPerWeek",
+                "maxDaysPerWeek", "maxGapsPerWeek",
             ], required: ["id"]),
         FileLayout(
             name: "rooms.csv", columns: ["id", "name", "seats", "groups", "features", "unavailable"],
             required: ["id", "seats"]),
         FileLayout(
             name: "cohorts.csv",
-            columns: ["id", "name", "kind", "parent", "size", "homeroom", "unavailable", "maxPeriodsPerDay"],
+            columns: [
+                "id", "name", "kind", "parent", "size", "homeroom", "unavailable", "maxPeriodsPerDay", "maxGapsPerWeek",
+            ],
             required: ["id", "size"]),
         FileLayout(
             name: "students.csv",
@@ -295,6 +297,7 @@ public enum SchoolCSV {
             teacher.preferredRooms = record.list("preferredRooms")
             teacher.planningMinutes = try record.int("planningMinutes")
             teacher.maxDaysPerWeek = try record.int("maxDaysPerWeek")
+            teacher.maxGapsPerWeek = try record.int("maxGapsPerWeek")
             return teacher
         }
 
@@ -314,6 +317,7 @@ public enum SchoolCSV {
             cohort.homeroom = record.text("homeroom")
             cohort.unavailable = try record.timeSlots("unavailable")
             cohort.maxPeriodsPerDay = try record.int("maxPeriodsPerDay")
+            cohort.maxGapsPerWeek = try record.int("maxGapsPerWeek")
             return cohort
         }
 

@@ -54,7 +54,8 @@ public enum FET {
         "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
         "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
         "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots",
-        "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek",
+        "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek", "ConstraintTeacherMaxGapsPerWeek",
+        "ConstraintTeachersMaxGapsPerWeek", "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek",
     ]
 
     /// Words in the constraint names of FET's other modes (mornings-afternoons, block
@@ -407,6 +408,25 @@ struct FETSchoolBuilder {
             let named = element.value("Teacher_Name")
             for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
                 school.teachers[index].maxDaysPerWeek = min(school.teachers[index].maxDaysPerWeek ?? .max, maximum)
+            }
+            return true
+        case "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerWeek":
+            guard hard, let maximum = Int(element.value("Max_Gaps") ?? "") else { return false }
+            let named = element.value("Teacher_Name")
+            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
+                school.teachers[index].maxGapsPerWeek = min(school.teachers[index].maxGapsPerWeek ?? .max, maximum)
+            }
+            return true
+        case "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek":
+            // FET counts students' gaps per subgroup: the limit goes on every smallest set meant.
+            guard hard, let maximum = Int(element.value("Max_Gaps") ?? "") else { return false }
+            let named = element.value("Students")
+            guard named == nil || leavesOf[named!] != nil else {
+                throw failure(element, "\(element.name): unknown students set '\(named!)'")
+            }
+            let leaves = Set(named.map { leavesOf[$0]! } ?? (school.cohorts ?? []).map(\.id))
+            for index in (school.cohorts ?? []).indices where leaves.contains(school.cohorts![index].id) {
+                school.cohorts![index].maxGapsPerWeek = min(school.cohorts![index].maxGapsPerWeek ?? .max, maximum)
             }
             return true
         case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":

@@ -284,6 +284,12 @@ extension TimetableChecker {
         for teacher in school.teachers {
             let days = busy.teachers[teacher.id] ?? [:]
             let total = days.values.reduce(0) { $0 + $1.count }
+            let gapCount = days.reduce(0) { $0 + gaps($1.value, day: $1.key) }
+            if let maximum = teacher.maxGapsPerWeek, gapCount > maximum {
+                flag(
+                    "teacher.maxGapsPerWeek", [teacher.id],
+                    "teacher '\(teacher.id)' has \(gapCount) gaps in the week, above \(maximum)")
+            }
             if let maximum = teacher.maxDaysPerWeek, days.count > maximum {
                 flag(
                     "teacher.maxDaysPerWeek", [teacher.id],
@@ -312,6 +318,13 @@ extension TimetableChecker {
         }
         let cohorts = Dictionary((school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for leaf in busy.leaves.keys.sorted() {
+            let gapLimits = ancestry(leaf).compactMap { cohorts[$0]?.maxGapsPerWeek }
+            let gapCount = busy.leaves[leaf]!.reduce(0) { $0 + gaps($1.value, day: $1.key) }
+            if let maximum = gapLimits.min(), gapCount > maximum {
+                flag(
+                    "cohort.maxGapsPerWeek", [leaf],
+                    "cohort '\(leaf)' has \(gapCount) gaps in the week, above \(maximum)")
+            }
             let limits = ancestry(leaf).compactMap { cohorts[$0]?.maxPeriodsPerDay }
             guard let maximum = limits.min() else { continue }
             for (day, periods) in busy.leaves[leaf]!.sorted(by: { $0.key < $1.key }) where periods.count > maximum {

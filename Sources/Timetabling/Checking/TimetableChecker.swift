@@ -47,7 +47,8 @@ public struct TimetableChecker {
         "room.features", "room.allowed", "teacher.availability", "cohort.availability", "room.availability",
         "split.minDaysApart", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
-        "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "locked", "activity.allowedStarts", "team.block",
+        "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
+        "activity.allowedStarts", "team.block",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

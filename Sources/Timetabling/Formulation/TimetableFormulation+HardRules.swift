@@ -19,6 +19,7 @@ extension TimetableFormulation {
         try addRelations()
         try addDailyLimits()
         try addMaxDays()
+        try addMaxGaps()
     }
 
     /// No teacher or leaf cohort in two places at once.
@@ -247,6 +248,53 @@ extension TimetableFormulation {
             }
             try addLimits(leafCover[leaf], perDay: limit, consecutive: nil)
         }
+    }
+
+    /// At most `maxGapsPerWeek` gaps for a teacher, and for each leaf cohort the tightest limit
+    /// of its line: per day, "started / not yet finished" staircases as for the soft gaps, a
+    /// gap variable at least `started + remaining − 1 − busy` per inner period, their sum
+    /// bounded (in the elastic model, each gap over costs a slack).
+    private mutating func addMaxGaps() throws {
+        for (teacher, record) in problem.school.teachers.enumerated() {
+            guard let maximum = record.maxGapsPerWeek else { continue }
+            try addGapLimit(teacherCover[teacher], maximum: maximum)
+        }
+        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (leaf, record) in problem.leafCohorts.enumerated() {
+            var limit = record.maxGapsPerWeek
+            var next = record.parent
+            var visited: Set<String> = [record.id]
+            while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
+                if let value = parent.maxGapsPerWeek { limit = min(limit ?? value, value) }
+                next = parent.parent
+            }
+            guard let limit else { continue }
+            try addGapLimit(leafCover[leaf], maximum: limit)
+        }
+    }
+
+    private mutating func addGapLimit(_ cover: [Slot: [Variable]], maximum: Int) throws {
+        var gaps = LinearExpression()
+        for sequence in daySequences where sequence.count > 2 && sequence.contains(where: { cover[$0] != nil }) {
+            let busyAt = sequence.map { busy(cover, $0) }
+            let started = try sequence.map { _ in try model.addVariable(upperBound: 1) }
+            let remaining = try sequence.map { _ in try model.addVariable(upperBound: 1) }
+            for index in sequence.indices {
+                try model.add(started[index] >= busyAt[index])
+                try model.add(remaining[index] >= busyAt[index])
+                if index > 0 { try model.add(started[index] >= LinearExpression(started[index - 1])) }
+                if index + 1 < sequence.count {
+                    try model.add(remaining[index] >= LinearExpression(remaining[index + 1]))
+                }
+            }
+            for index in 1..<(sequence.count - 1) {
+                let gap = try model.addVariable()
+                try model.add(gap >= started[index] + remaining[index] - 1 - busyAt[index])
+                gaps += gap
+            }
+        }
+        guard gaps.termCount > maximum else { return }
+        try addHard(LinearExpression(Double(maximum)) - gaps, atLeast: 0, penalty: hardMinutePenalty)
     }
 
     /// At most `maxDaysPerWeek` days with lessons: a binary per day that any lesson of the
