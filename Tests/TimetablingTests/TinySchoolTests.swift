@@ -75,6 +75,18 @@ struct TinySchoolTests {
         #expect(abs(report.softScore - objective) <= 1e-6)
     }
 
+    /// The school solved by the exact MIP and by the search alone (30 steps), each plan verified.
+    func solvedBothWays(_ school: School) throws -> [TimetableResult] {
+        try [4_000, 0].map { exactLimit in
+            var options = Self.options()
+            options.exactBinaryLimit = exactLimit
+            options.iterations = exactLimit == 0 ? 30 : nil
+            let result = try TimetableSolver.solve(school, options: options)
+            _ = try expectVerified(result, of: school)
+            return result
+        }
+    }
+
     @Test("a teacher allowed no gap teaches back to back, though preferred times pull apart")
     func maxGapsPerWeek() throws {
         var school = TinySchools.school("max gaps", teachers: ["T1"], cohorts: ["A", "B"])
@@ -90,12 +102,7 @@ struct TinySchoolTests {
         let free = try TimetableSolver.solve(school, options: Self.options())
         #expect(Set(free.placements.map(\.period)) == ["1", "4"], "without a limit: two gaps, both preferences met")
         school.teachers[0].maxGapsPerWeek = 0
-        for exactLimit in [4_000, 0] {
-            var options = Self.options()
-            options.exactBinaryLimit = exactLimit
-            options.iterations = exactLimit == 0 ? 30 : nil
-            let result = try TimetableSolver.solve(school, options: options)
-            _ = try expectVerified(result, of: school)
+        for result in try solvedBothWays(school) {
             let periods = Set(result.placements.map(\.period))
             #expect(periods == ["1", "2"] || periods == ["3", "4"] || periods == ["2", "3"], "\(periods)")
         }
@@ -123,12 +130,7 @@ struct TinySchoolTests {
         var school = TinySchools.school("max days", days: 3, teachers: ["T1"], cohorts: ["A", "B"])
         school.teachers[0].maxDaysPerWeek = 1
         school.activities = [TinySchools.lesson("A-1", "T1", "A"), TinySchools.lesson("B-1", "T1", "B")]
-        for exactLimit in [4_000, 0] {
-            var options = Self.options()
-            options.exactBinaryLimit = exactLimit
-            options.iterations = exactLimit == 0 ? 30 : nil
-            let result = try TimetableSolver.solve(school, options: options)
-            _ = try expectVerified(result, of: school)
+        for result in try solvedBothWays(school) {
             #expect(Set(result.placements.map(\.day)).count == 1, "\(result.placements)")
         }
     }

@@ -397,26 +397,11 @@ struct FETSchoolBuilder {
             appendRelation(ActivityRelation(kind: .sameStart, activities: ids, weight: weight))
             return true
         case "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily":
-            guard hard, let maximum = Int(element.value("Maximum_Hours_Daily") ?? "") else { return false }
-            let named = element.value("Teacher_Name")
-            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
-                school.teachers[index].maxPeriodsPerDay = min(school.teachers[index].maxPeriodsPerDay ?? .max, maximum)
-            }
-            return true
+            return hard && limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
         case "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek":
-            guard hard, let maximum = Int(element.value("Max_Days_Per_Week") ?? "") else { return false }
-            let named = element.value("Teacher_Name")
-            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
-                school.teachers[index].maxDaysPerWeek = min(school.teachers[index].maxDaysPerWeek ?? .max, maximum)
-            }
-            return true
+            return hard && limitTeachers(element, "Max_Days_Per_Week", \.maxDaysPerWeek)
         case "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerWeek":
-            guard hard, let maximum = Int(element.value("Max_Gaps") ?? "") else { return false }
-            let named = element.value("Teacher_Name")
-            for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
-                school.teachers[index].maxGapsPerWeek = min(school.teachers[index].maxGapsPerWeek ?? .max, maximum)
-            }
-            return true
+            return hard && limitTeachers(element, "Max_Gaps", \.maxGapsPerWeek)
         case "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek":
             // FET counts students' gaps per subgroup: the limit goes on every smallest set meant.
             guard hard, let maximum = Int(element.value("Max_Gaps") ?? "") else { return false }
@@ -520,6 +505,19 @@ struct FETSchoolBuilder {
             let periods = (slot.periods ?? []).filter(other.contains)
             return periods.isEmpty ? nil : TimeSlots(day: slot.day, periods: periods)
         }
+    }
+
+    /// Lowers a limit of the teacher the constraint names (`Teacher_Name`), or of every teacher;
+    /// false when the constraint has no number under `field`.
+    mutating func limitTeachers(
+        _ element: FETElement, _ field: String, _ limit: WritableKeyPath<Teacher, Int?>
+    ) -> Bool {
+        guard let maximum = Int(element.value(field) ?? "") else { return false }
+        let named = element.value("Teacher_Name")
+        for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
+            school.teachers[index][keyPath: limit] = min(school.teachers[index][keyPath: limit] ?? .max, maximum)
+        }
+        return true
     }
 
     func knownRooms(_ rooms: [String]) -> Bool {

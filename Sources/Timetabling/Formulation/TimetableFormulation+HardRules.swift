@@ -231,22 +231,28 @@ extension TimetableFormulation {
         if let violation, let weight { objectiveTerms.add(weight, violation) }
     }
 
+    /// The tightest value of a cohort limit on a leaf cohort and its ancestors (guarding
+    /// against cycles); nil when none has one.
+    func tightest(_ limit: KeyPath<Cohort, Int?>, ofLeaf leaf: Int) -> Int? {
+        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let record = problem.leafCohorts[leaf]
+        var result = record[keyPath: limit]
+        var next = record.parent
+        var visited: Set<String> = [record.id]
+        while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
+            if let value = parent[keyPath: limit] { result = min(result ?? value, value) }
+            next = parent.parent
+        }
+        return result
+    }
+
     /// Max periods per day and max consecutive periods, for teachers and leaf cohorts.
     private mutating func addDailyLimits() throws {
-        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (teacher, record) in problem.school.teachers.enumerated() {
             try addLimits(teacherCover[teacher], perDay: record.maxPeriodsPerDay, consecutive: record.maxConsecutive)
         }
-        for (leaf, record) in problem.leafCohorts.enumerated() {
-            // The tightest limit of the leaf and its ancestors.
-            var limit = record.maxPeriodsPerDay
-            var next = record.parent
-            var visited: Set<String> = [record.id]
-            while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
-                if let value = parent.maxPeriodsPerDay { limit = min(limit ?? value, value) }
-                next = parent.parent
-            }
-            try addLimits(leafCover[leaf], perDay: limit, consecutive: nil)
+        for leaf in problem.leafCohorts.indices {
+            try addLimits(leafCover[leaf], perDay: tightest(\.maxPeriodsPerDay, ofLeaf: leaf), consecutive: nil)
         }
     }
 
@@ -259,16 +265,8 @@ extension TimetableFormulation {
             guard let maximum = record.maxGapsPerWeek else { continue }
             try addGapLimit(teacherCover[teacher], maximum: maximum)
         }
-        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (leaf, record) in problem.leafCohorts.enumerated() {
-            var limit = record.maxGapsPerWeek
-            var next = record.parent
-            var visited: Set<String> = [record.id]
-            while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
-                if let value = parent.maxGapsPerWeek { limit = min(limit ?? value, value) }
-                next = parent.parent
-            }
-            guard let limit else { continue }
+        for leaf in problem.leafCohorts.indices {
+            guard let limit = tightest(\.maxGapsPerWeek, ofLeaf: leaf) else { continue }
             try addGapLimit(leafCover[leaf], maximum: limit)
         }
     }
@@ -277,16 +275,7 @@ extension TimetableFormulation {
         var gaps = LinearExpression()
         for sequence in daySequences where sequence.count > 2 && sequence.contains(where: { cover[$0] != nil }) {
             let busyAt = sequence.map { busy(cover, $0) }
-            let started = try sequence.map { _ in try model.addVariable(upperBound: 1) }
-            let remaining = try sequence.map { _ in try model.addVariable(upperBound: 1) }
-            for index in sequence.indices {
-                try model.add(started[index] >= busyAt[index])
-                try model.add(remaining[index] >= busyAt[index])
-                if index > 0 { try model.add(started[index] >= LinearExpression(started[index - 1])) }
-                if index + 1 < sequence.count {
-                    try model.add(remaining[index] >= LinearExpression(remaining[index + 1]))
-                }
-            }
+            let (started, remaining) = try staircases(busyAt)
             for index in 1..<(sequence.count - 1) {
                 let gap = try model.addVariable()
                 try model.add(gap >= started[index] + remaining[index] - 1 - busyAt[index])

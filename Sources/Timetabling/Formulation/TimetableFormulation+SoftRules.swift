@@ -38,14 +38,7 @@ extension TimetableFormulation {
         for sequence in daySequences where sequence.contains(where: { cover[$0] != nil }) {
             let busyAt = sequence.map { busy(cover, $0) }
             let count = sequence.count
-            let started = try (0..<count).map { _ in try model.addVariable(upperBound: 1) }
-            let remaining = try (0..<count).map { _ in try model.addVariable(upperBound: 1) }
-            for index in 0..<count {
-                try model.add(started[index] >= busyAt[index])
-                try model.add(remaining[index] >= busyAt[index])
-                if index > 0 { try model.add(started[index] >= LinearExpression(started[index - 1])) }
-                if index + 1 < count { try model.add(remaining[index] >= LinearExpression(remaining[index + 1])) }
-            }
+            let (started, remaining) = try staircases(busyAt)
             if weight > 0 && count > 2 {
                 for index in 1..<(count - 1) {
                     let gap = try model.addVariable()
@@ -59,6 +52,23 @@ extension TimetableFormulation {
                 objectiveTerms.add(lateStartWeight, late)
             }
         }
+    }
+
+    /// The "started" staircase (1 from the first busy period on) and the "not yet finished" one
+    /// (1 up to the last), as continuous variables bounded below: a period is a gap when
+    /// `started + remaining − 1 − busy` is 1.
+    mutating func staircases(
+        _ busyAt: [LinearExpression]
+    ) throws -> (started: [Variable], remaining: [Variable]) {
+        let started = try busyAt.map { _ in try model.addVariable(upperBound: 1) }
+        let remaining = try busyAt.map { _ in try model.addVariable(upperBound: 1) }
+        for index in busyAt.indices {
+            try model.add(started[index] >= busyAt[index])
+            try model.add(remaining[index] >= busyAt[index])
+            if index > 0 { try model.add(started[index] >= LinearExpression(started[index - 1])) }
+            if index + 1 < busyAt.count { try model.add(remaining[index] >= LinearExpression(remaining[index + 1])) }
+        }
+        return (started, remaining)
     }
 
     /// Periods above the resource's even share (its possible weekly load over the days, rounded up).
