@@ -106,6 +106,11 @@ struct TinySchoolTests {
             let periods = Set(result.placements.map(\.period))
             #expect(periods == ["1", "2"] || periods == ["3", "4"] || periods == ["2", "3"], "\(periods)")
         }
+        // Unavailable periods are no gaps (as FET counts): away in 2 and 3, T1 can take 1 and 4.
+        school.teachers[0].unavailable = [TimeSlots(day: "mon", periods: ["2", "3"])]
+        for result in try solvedBothWays(school) {
+            #expect(Set(result.placements.map(\.period)) == ["1", "4"], "\(result.placements)")
+        }
     }
 
     @Test("a lesson that needs no room takes no room and leaves the rooms to the others")

@@ -284,7 +284,8 @@ extension TimetableChecker {
         for teacher in school.teachers {
             let days = busy.teachers[teacher.id] ?? [:]
             let total = days.values.reduce(0) { $0 + $1.count }
-            let gapCount = days.reduce(0) { $0 + gaps($1.value, day: $1.key) }
+            let away = school.timeGrid.slots(in: teacher.unavailable ?? [])
+            let gapCount = days.reduce(0) { $0 + gaps($1.value, day: $1.key, excluded: away) }
             if let maximum = teacher.maxGapsPerWeek, gapCount > maximum {
                 flag(
                     "teacher.maxGapsPerWeek", [teacher.id],
@@ -319,7 +320,8 @@ extension TimetableChecker {
         let cohorts = Dictionary((school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for leaf in busy.leaves.keys.sorted() {
             let gapLimits = ancestry(leaf).compactMap { cohorts[$0]?.maxGapsPerWeek }
-            let gapCount = busy.leaves[leaf]!.reduce(0) { $0 + gaps($1.value, day: $1.key) }
+            let away = school.timeGrid.slots(in: ancestry(leaf).flatMap { cohorts[$0]?.unavailable ?? [] })
+            let gapCount = busy.leaves[leaf]!.reduce(0) { $0 + gaps($1.value, day: $1.key, excluded: away) }
             if let maximum = gapLimits.min(), gapCount > maximum {
                 flag(
                     "cohort.maxGapsPerWeek", [leaf],

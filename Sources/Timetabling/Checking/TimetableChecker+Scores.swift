@@ -49,9 +49,10 @@ extension TimetableChecker {
         }
     }
 
-    /// Free teaching periods between the first and last busy one.
-    func gaps(_ periods: Set<Int>, day: Int) -> Int {
-        let sequence = teachingPeriods(day)
+    /// Free teaching periods between the first and last busy one; periods in `excluded` (the
+    /// resource's unavailable ones, for the hard limits, as FET counts) are no gaps.
+    func gaps(_ periods: Set<Int>, day: Int, excluded: Set<Slot> = []) -> Int {
+        let sequence = teachingPeriods(day).filter { !excluded.contains(Slot(day: day, period: $0)) }
         guard let first = sequence.firstIndex(where: periods.contains),
             let last = sequence.lastIndex(where: periods.contains)
         else { return 0 }

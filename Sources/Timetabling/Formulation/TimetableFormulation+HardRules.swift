@@ -246,6 +246,19 @@ extension TimetableFormulation {
         return result
     }
 
+    /// The unavailable periods of a leaf cohort and its ancestors.
+    func unavailable(ofLeaf leaf: Int) -> Set<Slot> {
+        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result = Set<Slot>()
+        var next: String? = problem.leafCohorts[leaf].id
+        var visited = Set<String>()
+        while let id = next, visited.insert(id).inserted, let cohort = cohortByID[id] {
+            result.formUnion(problem.grid.slots(in: cohort.unavailable ?? []))
+            next = cohort.parent
+        }
+        return result
+    }
+
     /// Max periods per day and max consecutive periods, for teachers and leaf cohorts.
     private mutating func addDailyLimits() throws {
         for (teacher, record) in problem.school.teachers.enumerated() {
@@ -263,17 +276,20 @@ extension TimetableFormulation {
     private mutating func addMaxGaps() throws {
         for (teacher, record) in problem.school.teachers.enumerated() {
             guard let maximum = record.maxGapsPerWeek else { continue }
-            try addGapLimit(teacherCover[teacher], maximum: maximum)
+            try addGapLimit(
+                teacherCover[teacher], maximum: maximum, away: problem.grid.slots(in: record.unavailable ?? []))
         }
         for leaf in problem.leafCohorts.indices {
             guard let limit = tightest(\.maxGapsPerWeek, ofLeaf: leaf) else { continue }
-            try addGapLimit(leafCover[leaf], maximum: limit)
+            try addGapLimit(leafCover[leaf], maximum: limit, away: unavailable(ofLeaf: leaf))
         }
     }
 
-    private mutating func addGapLimit(_ cover: [Slot: [Variable]], maximum: Int) throws {
+    /// Gaps counted as FET counts them: the resource's unavailable periods (`away`) are no gaps.
+    private mutating func addGapLimit(_ cover: [Slot: [Variable]], maximum: Int, away: Set<Slot>) throws {
         var gaps = LinearExpression()
-        for sequence in daySequences where sequence.count > 2 && sequence.contains(where: { cover[$0] != nil }) {
+        for sequence in daySequences.map({ $0.filter { !away.contains($0) } })
+        where sequence.count > 2 && sequence.contains(where: { cover[$0] != nil }) {
             let busyAt = sequence.map { busy(cover, $0) }
             let (started, remaining) = try staircases(busyAt)
             for index in 1..<(sequence.count - 1) {
