@@ -9,9 +9,11 @@ import Timetabling
 /// recurs under several years is one set), active activities (several teachers or students
 /// sets; a split lesson's parts are separate activities, spread by their
 /// MinDaysBetweenActivities), rooms (real ones), and the constraints listed in
-/// ``supportedConstraints``. Weight 100% is hard; a weight w below 100 is soft with weight w;
-/// 0% does nothing and is skipped. An activity that no space constraint gives a room uses no
-/// room, as in FET.
+/// ``supportedConstraints`` (some only at 100%: soft breaks, availability, room rules and
+/// limits are reported as unsupported). Weight 100% is hard; a weight w below 100 is soft with
+/// weight w; 0% does nothing and is skipped. An activity that no space constraint gives a room
+/// needs no room, as in FET. FlexPlan's own style rules (gaps, late starts, uneven days, room
+/// changes) are switched off, so the soft score counts FET's soft constraints only.
 public enum FET {
     /// A school read from a .fet file, with what the import did not take over.
     public struct Imported: Sendable {
