@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 extension Model {
     /// Solves independent models at the same time, each on a thread of its own.
@@ -19,17 +18,11 @@ extension Model {
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, warmStarts: [[Double]?]? = nil
     ) -> [Result<Solution, any Error>] {
         let workerCount = max(1, min(threads, models.count))
-        let next = Mutex(0)
-        let results = Mutex([Result<Solution, any Error>?](repeating: nil, count: models.count))
+        let queue = WorkQueue(count: models.count)
         let finished = DispatchSemaphore(value: 0)
         for _ in 0..<workerCount {
             let worker = Thread {
-                while true {
-                    let index: Int = next.withLock { value in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < models.count else { break }
+                while let index = queue.take() {
                     let result = Result {
                         if let warmStart = warmStarts?[index] {
                             try models[index].solve(options, warmStart: warmStart)
@@ -37,7 +30,7 @@ extension Model {
                             try models[index].solve(options)
                         }
                     }
-                    results.withLock { $0[index] = result }
+                    queue.put(result, at: index)
                 }
                 finished.signal()
             }
@@ -46,6 +39,33 @@ extension Model {
             worker.start()
         }
         for _ in 0..<workerCount { finished.wait() }
-        return results.withLock { $0.map { $0! } }
+        return queue.results
     }
+}
+
+/// The shared state of ``Model/solveAll(_:options:threads:warmStarts:)``: the next model to
+/// take and the results so far, behind an `NSLock` (a pthread mutex, which ThreadSanitizer
+/// understands; it reported the futex-based `Synchronization.Mutex` as a race).
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [Result<Solution, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next model's position, or nil when every model is taken.
+    func take() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func put(_ result: Result<Solution, any Error>, at index: Int) {
+        lock.withLock { slots[index] = result }
+    }
+
+    /// Every result, once all workers are done.
+    var results: [Result<Solution, any Error>] { lock.withLock { slots.map { $0! } } }
 }
