@@ -8,15 +8,7 @@ struct FETImportTests {
     let tiny = Bundle.module.url(forResource: "Fixtures/tiny-school", withExtension: "fet")!.path
 
     func importError(_ path: String, ignoreUnsupported: Bool = false) -> InterchangeError? {
-        do {
-            _ = try FET.read(from: path, ignoreUnsupported: ignoreUnsupported)
-            return nil
-        } catch let error as InterchangeError {
-            return error
-        } catch {
-            Issue.record("not an InterchangeError: \(error)")
-            return nil
-        }
+        interchangeError { _ = try FET.read(from: path, ignoreUnsupported: ignoreUnsupported) }
     }
 
     @Test("an unsupported hard constraint stops the import, named with its count")

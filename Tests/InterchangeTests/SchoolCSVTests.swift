@@ -48,10 +48,11 @@ func copyOfExample(_ name: String) throws -> URL {
     return copy
 }
 
-/// The error reading `folder` as a school throws, or nil when it reads.
-func loadError(_ folder: URL) -> InterchangeError? {
+/// The ``InterchangeError`` `body` throws, or nil when it throws none (another error is
+/// recorded as a test issue).
+func interchangeError(_ body: () throws -> Void) -> InterchangeError? {
     do {
-        _ = try SchoolSource.load(folder.path)
+        try body()
         return nil
     } catch let error as InterchangeError {
         return error
@@ -59,6 +60,11 @@ func loadError(_ folder: URL) -> InterchangeError? {
         Issue.record("not an InterchangeError: \(error)")
         return nil
     }
+}
+
+/// The error reading `folder` as a school throws, or nil when it reads.
+func loadError(_ folder: URL) -> InterchangeError? {
+    interchangeError { _ = try SchoolSource.load(folder.path) }
 }
 
 extension SchoolCSVTests {

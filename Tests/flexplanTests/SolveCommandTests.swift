@@ -107,6 +107,16 @@ struct SolveCommandTests {
         #expect(plans[0] == plans[2])
     }
 
+    /// `flexplan generate --kind primary --students 300 --seed S` into `folder`: the school's path.
+    func generatedPrimary(seed: Int, in folder: URL) throws -> String {
+        let school = folder.appendingPathComponent("school.json").path
+        let generated = try runFlexplan([
+            "generate", "--kind", "primary", "--students", "300", "--seed", "\(seed)", "-o", school,
+        ])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        return school
+    }
+
     /// A generated primary school of 300 students is past the exact model's size, so this runs
     /// the large-neighbourhood search: construction, then improvement steps.
     @Test(
@@ -115,11 +125,7 @@ struct SolveCommandTests {
     func deterministicSearch() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let school = folder.appendingPathComponent("school.json").path
-        let generated = try runFlexplan([
-            "generate", "--kind", "primary", "--students", "300", "--seed", "2", "-o", school,
-        ])
-        try #require(generated.status == 0, "\(generated.stderr)")
+        let school = try generatedPrimary(seed: 2, in: folder)
         var plans: [Data] = []
         for threads in ["1", "2"] {
             let plan = folder.appendingPathComponent("plan-\(threads).json").path
@@ -137,11 +143,7 @@ struct SolveCommandTests {
     func interrupt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let school = folder.appendingPathComponent("school.json").path
-        let generated = try runFlexplan([
-            "generate", "--kind", "primary", "--students", "300", "--seed", "1", "-o", school,
-        ])
-        try #require(generated.status == 0, "\(generated.stderr)")
+        let school = try generatedPrimary(seed: 1, in: folder)
         let plan = folder.appendingPathComponent("plan.json").path
         let log = folder.appendingPathComponent("stderr.txt")
         try Data().write(to: log)

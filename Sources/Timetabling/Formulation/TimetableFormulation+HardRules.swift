@@ -54,13 +54,9 @@ extension TimetableFormulation {
     /// most the set's available capacity. Exact when the candidate sets are nested or disjoint.
     private mutating func addRoomCounts() throws {
         guard !problem.school.rooms.isEmpty else { return }
-        let sets = Set(problem.lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
-        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
-        for set in sets.sorted(by: { $0.sorted().lexicographicallyPrecedes($1.sorted()) }) {
-            // A lesson that needs no room (no candidates) counts against no set.
-            let members = problem.lessons.indices.filter {
-                !problem.lessons[$0].candidateRooms.isEmpty && Set(problem.lessons[$0].candidateRooms).isSubset(of: set)
-            }
+        let blocked = problem.roomBlocked
+        for set in problem.candidateRoomSets {
+            let members = problem.lessons(confinedTo: set)
             for slot in problem.teachingSlots.sorted() {
                 let variables = members.flatMap { lessonCover[$0][slot] ?? [] }
                 let capacity = set.reduce(0) {
@@ -231,32 +227,10 @@ extension TimetableFormulation {
         if let violation, let weight { objectiveTerms.add(weight, violation) }
     }
 
-    /// The tightest value of a cohort limit on a leaf cohort and its ancestors (guarding
-    /// against cycles); nil when none has one.
+    /// The tightest value of a cohort limit on a leaf cohort and its ancestors; nil when none
+    /// has one.
     func tightest(_ limit: KeyPath<Cohort, Int?>, ofLeaf leaf: Int) -> Int? {
-        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let record = problem.leafCohorts[leaf]
-        var result = record[keyPath: limit]
-        var next = record.parent
-        var visited: Set<String> = [record.id]
-        while let id = next, visited.insert(id).inserted, let parent = cohortByID[id] {
-            if let value = parent[keyPath: limit] { result = min(result ?? value, value) }
-            next = parent.parent
-        }
-        return result
-    }
-
-    /// The unavailable periods of a leaf cohort and its ancestors.
-    func unavailable(ofLeaf leaf: Int) -> Set<Slot> {
-        let cohortByID = Dictionary((problem.school.cohorts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var result = Set<Slot>()
-        var next: String? = problem.leafCohorts[leaf].id
-        var visited = Set<String>()
-        while let id = next, visited.insert(id).inserted, let cohort = cohortByID[id] {
-            result.formUnion(problem.grid.slots(in: cohort.unavailable ?? []))
-            next = cohort.parent
-        }
-        return result
+        problem.leafLineage[leaf].compactMap { $0[keyPath: limit] }.min()
     }
 
     /// Max periods per day and max consecutive periods, for teachers and leaf cohorts.
@@ -276,12 +250,11 @@ extension TimetableFormulation {
     private mutating func addMaxGaps() throws {
         for (teacher, record) in problem.school.teachers.enumerated() {
             guard let maximum = record.maxGapsPerWeek else { continue }
-            try addGapLimit(
-                teacherCover[teacher], maximum: maximum, away: problem.grid.slots(in: record.unavailable ?? []))
+            try addGapLimit(teacherCover[teacher], maximum: maximum, away: problem.teacherBlocked[teacher])
         }
         for leaf in problem.leafCohorts.indices {
             guard let limit = tightest(\.maxGapsPerWeek, ofLeaf: leaf) else { continue }
-            try addGapLimit(leafCover[leaf], maximum: limit, away: unavailable(ofLeaf: leaf))
+            try addGapLimit(leafCover[leaf], maximum: limit, away: problem.leafBlocked[leaf])
         }
     }
 
@@ -361,7 +334,7 @@ extension TimetableFormulation {
     /// lessons that can only use `rooms` there share their available places. Returns false
     /// when the row would not cut anything.
     mutating func addRoomCut(slot: Slot, rooms: Set<Int>) throws -> Bool {
-        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
+        let blocked = problem.roomBlocked
         let lessons = problem.lessons
         let members = lessons.indices.filter { lesson in
             Set(lessons[lesson].candidateRooms.filter { !blocked[$0].contains(slot) }).isSubset(of: rooms)

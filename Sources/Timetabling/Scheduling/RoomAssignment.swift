@@ -19,7 +19,7 @@ struct RoomAssignment {
     {
         var result = RoomAssignment(rooms: Array(repeating: nil, count: starts.count), cost: 0, shortage: nil)
         guard !problem.school.rooms.isEmpty else { return result }
-        let blocked = problem.school.rooms.map { problem.grid.slots(in: $0.unavailable ?? []) }
+        let blocked = problem.roomBlocked
         for day in problem.grid.days.indices {
             let lessons = starts.indices.filter {
                 starts[$0].day == day && !problem.lessons[$0].activity.takesNoRoom

@@ -39,6 +39,14 @@ public struct SchedulingProblem: Sendable {
     public var unplaceable: [(lesson: String, reason: String)] = []
     /// Room positions by id.
     public let roomIndex: [String: Int]
+    /// Each leaf cohort and its ancestors, leaf first (the limits on any of them apply to it).
+    public let leafLineage: [[Cohort]]
+    /// Slots each leaf cohort cannot use: its own and its ancestors' unavailable periods.
+    public let leafBlocked: [Set<Slot>]
+    /// Slots each teacher cannot use.
+    public let teacherBlocked: [Set<Slot>]
+    /// Slots each room cannot host anything.
+    public let roomBlocked: [Set<Slot>]
 
     public init(school: School) {
         self.school = school
@@ -71,14 +79,18 @@ public struct SchedulingProblem: Sendable {
         for (index, leaf) in leafCohorts.enumerated() {
             for ancestor in lineage(leaf.id) { leavesUnder[ancestor, default: []].append(index) }
         }
-        // Slots each leaf cannot use: its own and its ancestors' unavailability.
-        let leafBlocked: [Set<Slot>] = leafCohorts.map { leaf in
-            lineage(leaf.id).reduce(into: Set<Slot>()) { blocked, id in
-                blocked.formUnion(grid.slots(in: cohortByID[id]?.unavailable ?? []))
+        let leafLineage = leafCohorts.map { leaf in lineage(leaf.id).compactMap { cohortByID[$0] } }
+        self.leafLineage = leafLineage
+        let leafBlocked: [Set<Slot>] = leafLineage.map { cohorts in
+            cohorts.reduce(into: Set<Slot>()) { blocked, cohort in
+                blocked.formUnion(grid.slots(in: cohort.unavailable ?? []))
             }
         }
+        self.leafBlocked = leafBlocked
         let teacherBlocked = school.teachers.map { grid.slots(in: $0.unavailable ?? []) }
+        self.teacherBlocked = teacherBlocked
         let roomBlocked = school.rooms.map { grid.slots(in: $0.unavailable ?? []) }
+        self.roomBlocked = roomBlocked
 
         var lessons: [Lesson] = []
         var unplaceable: [(String, String)] = []
@@ -165,6 +177,20 @@ public struct SchedulingProblem: Sendable {
             }
         }
         return result
+    }
+
+    /// The distinct sets of candidate rooms of the lessons that need a room, in a fixed order.
+    public var candidateRoomSets: [Set<Int>] {
+        Set(lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
+            .sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }
+    }
+
+    /// Lessons that can only use rooms of `rooms` (a lesson needing no room is in no set):
+    /// those that count against the set's capacity.
+    public func lessons(confinedTo rooms: Set<Int>) -> [Int] {
+        lessons.indices.filter {
+            !lessons[$0].candidateRooms.isEmpty && rooms.isSuperset(of: lessons[$0].candidateRooms)
+        }
     }
 
     /// The slots a lesson covers when it starts at `start`.

@@ -93,10 +93,15 @@ extension LargeNeighbourhoodSearch {
                 }
             }
             guard !candidates.isEmpty else { continue }
-            // Room left for each resource: remaining load over its remaining free periods.
+            // Room left for each resource: remaining load over its remaining free periods (once
+            // per resource and period; many candidates share a teacher or class).
+            var pressures: [Int: Double] = [:]
             func pressure(_ resource: Int) -> Double {
+                if let known = pressures[resource] { return known }
                 let free = possible[resource].subtracting(busy[resource]).intersection(remaining).count
-                return Double(load[resource]) / Double(max(1, free))
+                let value = Double(load[resource]) / Double(max(1, free))
+                pressures[resource] = value
+                return value
             }
             // A split group with as many lessons left as days it can still use must have one
             // today; such lessons compete for their class's free periods left today.
@@ -110,8 +115,9 @@ extension LargeNeighbourhoodSearch {
             }
             var todayLoad: [Int: Int] = [:]  // leaf cohort → its split groups that must be today
             var counted = Set<Int>()
+            var decided = Set<Int>()  // groups already judged this period
             for lesson in open {
-                guard let group = groupOf[lesson], !counted.contains(group), mustBeToday(group) else { continue }
+                guard let group = groupOf[lesson], decided.insert(group).inserted, mustBeToday(group) else { continue }
                 counted.insert(group)
                 for resource in resources[lesson] where resource >= teacherCount {
                     todayLoad[resource, default: 0] += 1

@@ -366,16 +366,13 @@ public enum TimetableSolver {
     /// only use them (Hall's condition, checked for each lesson's own set of candidate rooms).
     static func roomOverloads(_ problem: SchedulingProblem) -> [String] {
         let school = problem.school
-        let candidateSets = Set(problem.lessons.map { Set($0.candidateRooms) }).filter { !$0.isEmpty }
-        return candidateSets.sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }.compactMap { rooms in
+        return problem.candidateRoomSets.compactMap { rooms in
             let capacity = rooms.reduce(0) { total, room in
                 let record = school.rooms[room]
-                let closed = problem.grid.slots(in: record.unavailable ?? []).intersection(problem.teachingSlots)
+                let closed = problem.roomBlocked[room].intersection(problem.teachingSlots)
                 return total + record.resolvedGroups * (problem.teachingSlots.count - closed.count)
             }
-            let lessons = problem.lessons.filter {
-                !$0.candidateRooms.isEmpty && rooms.isSuperset(of: $0.candidateRooms)
-            }
+            let lessons = problem.lessons(confinedTo: rooms).map { problem.lessons[$0] }
             let demand = lessons.reduce(0) { $0 + $1.duration }
             guard demand > capacity else { return nil }
             let names = rooms.sorted().map { school.rooms[$0].id }.joined(separator: ", ")
