@@ -30,6 +30,10 @@ public struct Course: Codable, Sendable, Equatable, Identifiable {
     public var teachers: [String]?
     /// Times the course should meet (a soft rule).
     public var preferredTimes: [TimeSlots]?
+    /// Each section meets in the same period on each of its days (a US high school's
+    /// "Period 3"); a hard rule. A school whose courses all have it, with no activities or
+    /// relations, is scheduled by the master-schedule model, which sees student requests.
+    public var samePeriod: Bool?
 
     public init(id: String, name: String? = nil, subject: String? = nil, meetingsPerWeek: Int) {
         self.id = id

@@ -27,6 +27,12 @@ extension SchoolValidator {
                 error(
                     "\(base).minDaysApart", record: course.id, field: "minDaysApart", "minDaysApart cannot be negative")
             }
+            if course.samePeriod == true, let reason = MasterSchedule.unsuitable(school) {
+                error(
+                    "\(base).samePeriod", record: course.id, field: "samePeriod",
+                    "same-period sections are scheduled by the master schedule, which needs every course same-period and no activities or relations (\(reason))"
+                )
+            }
             if let size = course.maxSectionSize, size < 1 {
                 error(
                     "\(base).maxSectionSize", record: course.id, field: "maxSectionSize",

@@ -158,6 +158,20 @@ enum MutationSchool {
                 school.activities![index].minDaysApart = 2
             }
         },
+        // A same-period course of a new teacher T4, without cohorts, whose two meetings sit in
+        // R2 on Monday 3 and Wednesday 4 (R2 free then; days apart): periods 3 and 4 differ.
+        "section.samePeriod": Mutation(
+            school: { school in
+                school.teachers.append(Teacher(id: "T4"))
+                var course = Course(id: "C", meetingsPerWeek: 2)
+                course.samePeriod = true
+                course.teachers = ["T4"]
+                school.courses = [course]
+            },
+            plan: { plan in
+                plan.append(Placement(activity: "C.1-m1", day: "mon", period: "3", room: "R2"))
+                plan.append(Placement(activity: "C.1-m2", day: "wed", period: "4", room: "R2"))
+            }),
         // B-art leaves A-math-1 for Tuesday 1, where B, T3 and R2 are free.
         "relation.sameStart": move("B-art", "tue", "1", "R2"),
         // A-math-2 and B-math-2 swap periods (and keep their rooms): B-math-2 now comes first.

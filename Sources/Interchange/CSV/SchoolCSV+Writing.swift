@@ -87,7 +87,7 @@ extension SchoolCSV {
                 text(course.duration), text(course.minDaysApart), list(course.roomFeatures),
                 text(course.maxSectionSize),
                 course.sections.map { $0.isFixed ? String($0.min) : "\($0.min)-\($0.max)" } ?? "",
-                list(course.teachers), slots(course.preferredTimes),
+                list(course.teachers), slots(course.preferredTimes), text(course.samePeriod),
             ]
         }
         tables["activities.csv"] = school.activities?.map { activity in

@@ -52,7 +52,7 @@ public enum SchoolCSV {
             name: "courses.csv",
             columns: [
                 "id", "name", "subject", "meetingsPerWeek", "duration", "minDaysApart", "roomFeatures",
-                "maxSectionSize", "sections", "teachers", "preferredTimes",
+                "maxSectionSize", "sections", "teachers", "preferredTimes", "samePeriod",
             ], required: ["id", "meetingsPerWeek"]),
         FileLayout(
             name: "requests.csv", columns: ["student", "course", "weight", "alternate", "replaces", "priority"],
@@ -340,6 +340,7 @@ public enum SchoolCSV {
             course.minDaysApart = try record.int("minDaysApart")
             course.roomFeatures = record.list("roomFeatures")
             course.maxSectionSize = try record.int("maxSectionSize")
+            course.samePeriod = try record.bool("samePeriod")
             if let text = record.text("sections") {
                 let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map {
                     Int($0.trimmingCharacters(in: .whitespaces))

@@ -226,6 +226,20 @@ extension TimetableChecker {
                 }
             }
         }
+        // Sections of a same-period course: every meeting in one period.
+        let samePeriod = Set((school.courses ?? []).filter { $0.samePeriod == true }.map(\.id))
+        for section in school.courseSections() where samePeriod.contains(section.course) {
+            let meetings = placed.filter {
+                $0.activity.splitGroup == section.id || section.meetings.contains($0.activity.id)
+            }
+            let starts = Set(meetings.compactMap { school.timeGrid.periods(ofDay: $0.day)[$0.periods.first ?? 0].id })
+            if starts.count > 1 {
+                flag(
+                    "section.samePeriod", [section.id],
+                    "the meetings of section '\(section.id)' start in periods \(starts.sorted().joined(separator: ", ")), not one"
+                )
+            }
+        }
     }
 
     mutating func checkRelations(_ placed: [Placed]) {

@@ -45,7 +45,7 @@ public struct TimetableChecker {
         "placement.unknownActivity", "placement.duplicate", "placement.missing", "placement.unknownTime",
         "placement.fitsDay", "teacher.clash", "cohort.clash", "room.missing", "room.capacity", "room.seats",
         "room.features", "room.allowed", "teacher.availability", "cohort.availability", "room.availability",
-        "split.minDaysApart", "relation.sameStart", "relation.consecutive", "relation.ordered",
+        "split.minDaysApart", "section.samePeriod", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
         "activity.allowedStarts", "team.block",

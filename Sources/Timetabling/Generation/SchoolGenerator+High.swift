@@ -201,6 +201,7 @@ extension SchoolGenerator {
             var course = Course(id: spec.id, name: spec.name, subject: spec.subject, meetingsPerWeek: 5)
             course.maxSectionSize = spec.maxSize
             course.minDaysApart = 1
+            course.samePeriod = true
             course.sections = needed == 1 ? SectionCount(1) : SectionCount(min: needed, max: needed + 1)
             if !spec.features.isEmpty { course.roomFeatures = spec.features }
             courses.append(course)

@@ -1,17 +1,48 @@
+/// One section of a course: its id (`COURSE.k`), the ids of its meetings and its teachers.
+public struct CourseSection: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var course: String
+    /// The activity ids of its meetings, `COURSE.k-m1`, `COURSE.k-m2`, …
+    public var meetings: [String]
+    public var teachers: [String]
+}
+
 extension School {
     /// The lessons to place: the explicit activities, plus, for a school with courses, one
-    /// activity per meeting of each section.
+    /// activity per meeting of each of ``courseSections()``.
+    public func lessons() -> [Activity] {
+        var result = activities ?? []
+        let coursesByID = Dictionary((courses ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for section in courseSections() {
+            guard let course = coursesByID[section.course] else { continue }
+            for meeting in section.meetings {
+                var activity = Activity(
+                    id: meeting, subject: course.subject, teachers: section.teachers, duration: course.duration)
+                activity.students = course.maxSectionSize
+                activity.roomFeatures = course.roomFeatures
+                activity.preferredTimes = course.preferredTimes
+                if course.meetingsPerWeek > 1 {
+                    activity.splitGroup = section.id
+                    activity.minDaysApart = course.minDaysApart
+                }
+                result.append(activity)
+            }
+        }
+        return result
+    }
+
+    /// The sections of the school's courses, in course order.
     ///
     /// Sections are opened at the course's minimum count (its fixed count, or 1) and given
     /// teachers from the course's eligible list, least-loaded first (ties in list order) and
     /// within their weekly maximum where possible; courses with the fewest eligible teachers
-    /// (singletons with a named teacher) are staffed first. The result is deterministic. Section `k` of course `C` is `C.k`; its meetings are
-    /// `C.k-m1`, `C.k-m2`, … in a split group `C.k` that keeps them on different days.
-    public func lessons() -> [Activity] {
-        var result = activities ?? []
-        guard let courses, !courses.isEmpty else { return result }
+    /// (singletons with a named teacher) are staffed first. The result is deterministic.
+    /// Section `k` of course `C` is `C.k`; its meetings are `C.k-m1`, `C.k-m2`, … (a split group
+    /// `C.k` keeps them on different days).
+    public func courseSections() -> [CourseSection] {
+        guard let courses, !courses.isEmpty else { return [] }
         var load: [String: Int] = [:]
-        for activity in result {
+        for activity in activities ?? [] {
             for teacher in activity.teachers { load[teacher, default: 0] += activity.resolvedDuration }
         }
         let maximum = Dictionary(
@@ -42,25 +73,17 @@ extension School {
                 sectionTeachers[index, default: []].append(teacherIDs)
             }
         }
+        var result: [CourseSection] = []
         for (index, course) in courses.enumerated() {
             let sections = course.sections?.min ?? 1
             guard sections > 0 else { continue }
             for section in 1...sections {
-                let teacherIDs = sectionTeachers[index]?[section - 1] ?? []
-                let group = "\(course.id).\(section)"
-                for meeting in 1...max(1, course.meetingsPerWeek) {
-                    var activity = Activity(
-                        id: "\(group)-m\(meeting)", subject: course.subject, teachers: teacherIDs,
-                        duration: course.duration)
-                    activity.students = course.maxSectionSize
-                    activity.roomFeatures = course.roomFeatures
-                    activity.preferredTimes = course.preferredTimes
-                    if course.meetingsPerWeek > 1 {
-                        activity.splitGroup = group
-                        activity.minDaysApart = course.minDaysApart
-                    }
-                    result.append(activity)
-                }
+                let id = "\(course.id).\(section)"
+                result.append(
+                    CourseSection(
+                        id: id, course: course.id,
+                        meetings: (1...max(1, course.meetingsPerWeek)).map { "\(id)-m\($0)" },
+                        teachers: sectionTeachers[index]?[section - 1] ?? []))
             }
         }
         return result

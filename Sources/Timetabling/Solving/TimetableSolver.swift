@@ -108,6 +108,11 @@ public enum TimetableSolver {
                 TimetableProgress(
                     phase: phase, seconds: Date().timeIntervalSince(started), incumbent: incumbent, bound: bound))
         }
+        if MasterSchedule.unsuitable(school) == nil {
+            return try solveMaster(
+                problem: problem, options: options, started: started, report: report,
+                template: finish(.noSolution, .solved))
+        }
         report("building", nil, nil)
         var exact = try TimetableFormulation(problem: problem, options: options.formulation)
         statistics.binaries = exact.startVariables.reduce(0) { $0 + $1.count }
@@ -271,19 +276,29 @@ public enum TimetableSolver {
         guard let found = incumbent else {
             return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
         }
-        let starts = exact.canonical(found)
+        return try finishedPlan(
+            problem: problem, formulation: exact, starts: exact.canonical(found), bound: bound,
+            provedOptimal: mipProvedOptimal, stop: stop, started: started, result: finish(.feasible, stop))
+    }
+
+    /// A finished plan from lesson starts: rooms assigned, the exact penalty of these times
+    /// (helper variables at their least values) and the team blocks that evaluation picks.
+    static func finishedPlan(
+        problem: SchedulingProblem, formulation exact: TimetableFormulation, starts: [Slot], bound: Double?,
+        provedOptimal: Bool, stop: StopReason, started: Date, result template: TimetableResult
+    ) throws -> TimetableResult {
+        let school = problem.school
         let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
         guard rooms.shortage == nil else {
             throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)")
         }
-        // The exact penalty of these times (helper variables at their least values).
         let evaluation = try exact.evaluationModel(starts).solve()
         guard let timeCost = evaluation.objective else {
             throw TimetablingError.evaluationFailed(status: evaluation.status.rawValue)
         }
         let objective = timeCost + rooms.cost
-        let teams = Self.teamTimes(exact, values: evaluation.values)
-        if mipProvedOptimal { bound = max(bound ?? timeCost, timeCost) }
+        var bound = bound
+        if provedOptimal { bound = max(bound ?? timeCost, timeCost) }
         let placements = starts.indices.map { lesson in
             Placement(
                 activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
@@ -292,10 +307,14 @@ public enum TimetableSolver {
         }
         let finalBound = bound.map { min($0, objective) }
         let proved = finalBound.map { objective - $0 <= 1e-6 * max(1, abs(objective)) } ?? false
-        var result = finish(
-            proved ? .optimal : .feasible, proved ? .solved : (stop == .solved ? .solved : stop),
-            objective: objective, bound: finalBound, placements: placements)
-        result.teams = teams
+        var result = template
+        result.status = proved ? .optimal : .feasible
+        result.stopReason = proved ? .solved : stop
+        result.objective = objective
+        result.bound = finalBound
+        result.placements = placements
+        result.teams = Self.teamTimes(exact, values: evaluation.values)
+        result.seconds = Date().timeIntervalSince(started)
         return result
     }
 
