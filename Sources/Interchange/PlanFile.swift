@@ -36,6 +36,8 @@ public struct PlanFile: Codable, Sendable, Equatable {
     public var planning: [PlanningTime]
     /// Penalty per soft rule, from the checker.
     public var scores: [String: Double]
+    /// Students loaded into sections (`flexplan load`); absent before loading.
+    public var sections: [SectionAssignment]?
 
     public init(
         school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
@@ -58,7 +60,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion, school, scenario, seed, createdBy, status, objective, bound, placements, teams, planning,
-            scores
+            scores, sections
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +78,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
         teams = try container.decodeIfPresent([TeamTime].self, forKey: .teams) ?? []
         planning = try container.decodeIfPresent([PlanningTime].self, forKey: .planning) ?? []
         scores = try container.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:]
+        sections = try container.decodeIfPresent([SectionAssignment].self, forKey: .sections)
     }
 
     /// Reads a plan file.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Interchange
 import LinearProgramming
-import Synchronization
 import Timetabling
 
 /// `flexplan solve SCHOOL`: a verified timetable.
@@ -99,22 +98,7 @@ struct Solve: ParsableCommand {
         options.seed = seed
         options.threads = threads
         options.cancellation = interrupts.token
-        if verbose {
-            // A line when the phase, incumbent or bound changes, else at most one a second.
-            let last = Mutex((text: "", seconds: -1.0))
-            options.progress = { progress in
-                let text = String(
-                    format: "%@  incumbent %@  bound %@", progress.phase,
-                    progress.incumbent.map { String(format: "%.3f", $0) } ?? "-",
-                    progress.bound.map { String(format: "%.3f", $0) } ?? "-")
-                let due = last.withLock { last in
-                    guard text != last.text || progress.seconds - last.seconds >= 1 else { return false }
-                    last = (text, progress.seconds)
-                    return true
-                }
-                if due { Log.info(String(format: "%7.1fs  ", progress.seconds) + text) }
-            }
-        }
+        if verbose { options.progress = ProgressLog.lines() }
         let result = try TimetableSolver.solve(loaded, options: options)
         if verbose {
             let statistics = result.statistics

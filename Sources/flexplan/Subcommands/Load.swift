@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import LinearProgramming
+import Timetabling
+
+/// `flexplan load SCHOOL PLAN.json`: students into the sections of a timetable.
+struct Load: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load students into the sections of a timetable from their course requests (GLPK).",
+        discussion: """
+            Each student gets at most one section per request — the requested course, or an \
+            alternate when the first choice cannot be met — with no two sections at one time, \
+            no section over its seats (the course's maximum size, or a smaller room), and \
+            students who must be kept apart never in one section. It maximizes the weighted \
+            requests met (each alternate worth 10% less than the choice before it), then keeps \
+            section sizes even and keep-with pairs together. A greedy loading comes first; \
+            small loadings are then solved whole by branch-and-cut, large ones improved batch \
+            by batch (the bound is then every request met), so a time limit only ever stops \
+            improvements. The loading is checked by the independent section checker and \
+            written into the plan (its `sections`). Ctrl-C stops it: the best loading so far \
+            is checked and written (exit 3).
+
+            Reports as PowerScheduler's: Requests Satisfied (requests met, an alternate \
+            counting when it replaces an unmet first choice), Students Without Conflicts \
+            (every request met), fully scheduled (their share), section sizes, unmet requests \
+            by course.
+
+            JSON output (--format json): requestsSatisfied, fullyScheduled, \
+            studentsWithoutConflicts, seconds, status, stopReason, objective, bound, gap, \
+            hardViolations, requests, primaryMet, alternatesUsed, largestSizeSpread, \
+            unmetByCourse, plan.
+            """)
+
+    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
+    var school: String
+
+    @Argument(help: "The plan with the timetable (written by `flexplan solve`).")
+    var plan: String
+
+    @Option(help: "A scenario overlay (JSON operations on record paths) to apply first.")
+    var scenario: String?
+
+    @Option(help: "Wall-clock limit in seconds for the loading MIP.")
+    var timeLimit: Double = 60
+
+    @Option(name: .shortAndLong, help: "Write the plan with its sections to this file (may be PLAN.json itself).")
+    var output: String?
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Progress and model size on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        do {
+            try load()
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    private func load() throws {
+        let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        var planFile = try PlanFile.read(from: plan)
+        if PlanFile.sha256(of: school) != planFile.school.sha256 {
+            Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
+        }
+        guard !(loaded.students ?? []).allSatisfy({ ($0.requests ?? []).isEmpty }) else {
+            throw CommandFailure(code: .invalidInput, message: "\(school): no student has course requests to load")
+        }
+        let interrupts = InterruptHandler()
+        var options = LoadOptions()
+        options.timeLimit = timeLimit
+        options.cancellation = interrupts.token
+        if verbose { options.progress = ProgressLog.lines() }
+        let result = try StudentLoader.load(loaded, placements: planFile.placements, options: options)
+        if verbose {
+            let statistics = result.statistics
+            Log.info(
+                "\(statistics.students) students, \(statistics.sections) sections; \(statistics.binaries) variables, \(statistics.constraints) rows; greedy objective \(String(format: "%.2f", statistics.greedyObjective))"
+            )
+        }
+        for section in result.unplacedSections {
+            Log.info("warning: section \(section) is not fully placed; nobody joins it")
+        }
+        let report = SectionChecker.check(loaded, placements: planFile.placements, assignments: result.assignments)
+        guard report.violations.isEmpty else {
+            for violation in report.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
+            throw CommandFailure(
+                code: .internalError,
+                message:
+                    "the checker rejected the loading (\(report.violations.count) hard violations): a bug; nothing written"
+            )
+        }
+        planFile.sections = result.assignments
+        if let output { try planFile.write(to: output) }
+        let summary = LoadSummary(result: result, report: report, plan: output)
+        switch format {
+        case .json: try JSONOutput.print(summary)
+        case .text: render(summary, report: report)
+        }
+        if result.stopReason == .interrupted {
+            throw CommandFailure(
+                code: .interruptedWithPlan, message: "interrupted; the best loading so far was written")
+        }
+    }
+
+    private func render(_ summary: LoadSummary, report: LoadReport) {
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        print("Students with requests      \(report.students)")
+        print("Requests                    \(report.requests)")
+        print(
+            "Requests Satisfied          \(percent(summary.requestsSatisfied))  (\(report.primaryMet) first choices, \(report.alternatesUsed) alternates)"
+        )
+        print(
+            "Students Without Conflicts  \(summary.studentsWithoutConflicts)  (\(percent(summary.fullyScheduled)) fully scheduled)"
+        )
+        print("Section size spread         at most \(summary.largestSizeSpread) students within a course")
+        print(
+            "MIP                         \(summary.status) (\(summary.stopReason)), objective \(summary.objective.map { String(format: "%.2f", $0) } ?? "-"), bound \(summary.bound.map { String(format: "%.2f", $0) } ?? "-"), \(String(format: "%.1f", summary.seconds)) s"
+        )
+        let unmet = summary.unmetByCourse.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        if !unmet.isEmpty {
+            print("Unmet requests by course    " + unmet.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        print("checker                     \(summary.hardViolations) hard violations")
+        if let plan = summary.plan { print("plan                        \(plan)") }
+    }
+}
+
+/// The contract's JSON for `load`.
+struct LoadSummary: Encodable {
+    var requestsSatisfied: Double
+    var fullyScheduled: Double
+    var studentsWithoutConflicts: Int
+    var seconds: Double
+    var status: String
+    var stopReason: String
+    @NullEncodable var objective: Double?
+    @NullEncodable var bound: Double?
+    @NullEncodable var gap: Double?
+    var hardViolations: Int
+    var requests: Int
+    var primaryMet: Int
+    var alternatesUsed: Int
+    var largestSizeSpread: Int
+    var unmetByCourse: [String: Int]
+    @NullEncodable var plan: String?
+
+    init(result: LoadResult, report: LoadReport, plan: String?) {
+        requestsSatisfied = report.requestsSatisfied
+        fullyScheduled = report.fullyScheduled
+        studentsWithoutConflicts = report.studentsWithoutConflicts
+        seconds = result.seconds
+        status = result.status.rawValue
+        stopReason = result.stopReason.rawValue
+        objective = result.objective
+        bound = result.bound
+        gap = result.gap
+        hardViolations = report.violations.count
+        requests = report.requests
+        primaryMet = report.primaryMet
+        alternatesUsed = report.alternatesUsed
+        largestSizeSpread = report.largestSizeSpread
+        unmetByCourse = report.unmetByCourse
+        self.plan = plan
+    }
+}
