@@ -133,6 +133,16 @@ extension LoadingProblem {
     /// Every request met by its best possible option, nothing penalized: an upper bound.
     var upperBound: Double { students.reduce(0) { $0 + $1.requests.reduce(0) { $0 + $1.bestScore } } }
 
+    /// Ids of the students with a request unmet that some section could meet.
+    func studentsWithUnmetRequests(_ loading: Loading) -> Set<String> {
+        Set(
+            students.indices.filter { student in
+                students[student].requests.indices.contains {
+                    loading[student][$0] == nil && students[student].requests[$0].bestScore > 0
+                }
+            }.map { students[$0].id })
+    }
+
     /// Student–section variables of a model over `free`.
     func pickCount(_ free: [Int]) -> Int {
         free.reduce(0) { total, student in

@@ -52,8 +52,10 @@ extension MasterSchedule {
     /// The demand the master schedule sees, in two layers: per grade, how many of its students
     /// request each course with more than ``scarceSections`` sections; and per group of students
     /// of a grade with the same requests among the scarcer courses, the group's size and those
-    /// courses. (Whole request sets would make a model too large for GLPK's simplex.)
-    func demand() -> (grades: [Grade], groups: [Group]) {
+    /// courses. (Whole request sets would make a model too large for GLPK's simplex.) Students
+    /// in `exact` — those an earlier loading could not seat — are left out of both layers and
+    /// grouped by their whole request sets instead.
+    func demand(exact: Set<String> = []) -> (grades: [Grade], groups: [Group]) {
         let sectionCount = Dictionary(grouping: sections, by: \.course).mapValues(\.count)
         var grades: [String: Grade] = [:]
         var gradeOrder: [String] = []
@@ -63,9 +65,20 @@ extension MasterSchedule {
             let requests = (student.requests ?? []).filter { sectionCount[$0.course] != nil }
             guard !requests.isEmpty else { continue }
             let grade = student.grade ?? ""
+            if exact.contains(student.id) {
+                let key = "exact|" + requests.map { "\($0.course):\($0.weight ?? 1)" }.sorted().joined(separator: ",")
+                if groups[key] == nil {
+                    groupOrder.append(key)
+                    groups[key] = Group(
+                        grade: grade, exact: true, size: 0,
+                        requests: requests.map { ($0.course, Double($0.weight ?? 1)) })
+                }
+                groups[key]!.size += 1
+                continue
+            }
             if grades[grade] == nil {
                 gradeOrder.append(grade)
-                grades[grade] = Grade(size: 0, requests: [:])
+                grades[grade] = Grade(grade: grade, size: 0, requests: [:])
             }
             grades[grade]!.size += 1
             let scarce = requests.filter { sectionCount[$0.course]! <= Self.scarceSections }
@@ -78,7 +91,7 @@ extension MasterSchedule {
             if groups[key] == nil {
                 groupOrder.append(key)
                 groups[key] = Group(
-                    grade: grade, size: 0, requests: scarce.map { ($0.course, Double($0.weight ?? 1)) })
+                    grade: grade, exact: false, size: 0, requests: scarce.map { ($0.course, Double($0.weight ?? 1)) })
             }
             groups[key]!.size += 1
         }
@@ -88,6 +101,7 @@ extension MasterSchedule {
     static let scarceSections = 3
 
     struct Grade {
+        var grade: String
         var size: Int
         /// Per course: students requesting it and the sum of their weights.
         var requests: [String: (count: Int, weight: Double)]
@@ -95,13 +109,15 @@ extension MasterSchedule {
 
     struct Group {
         var grade: String
+        /// Whole request sets (students an earlier loading could not seat).
+        var exact: Bool
         var size: Int
         var requests: [(course: String, weight: Double)]
     }
 
     /// The MIP. Returns the model and the `y` variables per section and position in `periods`
     /// (nil where the section cannot meet).
-    func buildModel() throws -> (model: Model, y: [[Variable?]]) {
+    func buildModel(exact: Set<String> = []) throws -> (model: Model, y: [[Variable?]]) {
         var model = Model(name: "master-schedule")
         var objective = LinearExpression()
         let school = problem.school
@@ -193,7 +209,7 @@ extension MasterSchedule {
             objective.add(weight, w)
             return w
         }
-        let (grades, groups) = demand()
+        let (grades, groups) = demand(exact: exact)
         var gradeBusy: [String: [LinearExpression]] = [:]
         for group in groups {
             var perPeriod = [LinearExpression](repeating: LinearExpression(), count: periods.count)
@@ -207,16 +223,13 @@ extension MasterSchedule {
                 try model.add(perCourse <= Double(group.size))
             }
             for row in perPeriod where row.termCount > 1 { try model.add(row <= Double(group.size)) }
+            guard !group.exact else { continue }
             var busy = gradeBusy[group.grade] ?? Array(repeating: LinearExpression(), count: periods.count)
             for position in periods.indices { busy[position].add(perPeriod[position]) }
             gradeBusy[group.grade] = busy
         }
-        var gradeKeys: [String] = []
-        for student in school.students ?? [] where !gradeKeys.contains(student.grade ?? "") {
-            gradeKeys.append(student.grade ?? "")
-        }
-        for (key, grade) in zip(gradeKeys, grades) {
-            var perPeriod = gradeBusy[key] ?? Array(repeating: LinearExpression(), count: periods.count)
+        for grade in grades {
+            var perPeriod = gradeBusy[grade.grade] ?? Array(repeating: LinearExpression(), count: periods.count)
             for (course, request) in grade.requests.sorted(by: { $0.key < $1.key }) {
                 var perCourse = LinearExpression()
                 let weight = request.weight / Double(request.count)

@@ -16,6 +16,10 @@ public struct TimetableSolveOptions: Sendable {
     /// Neighbourhoods per improvement round, each on its own share of the days.
     public var roundParts = 2
     public var formulation = FormulationOptions()
+    /// Master schedules (same-period courses) with student requests: rounds of master ↔ load
+    /// after the first, each adding the students a greedy loading could not seat to the master
+    /// as whole request sets; they stop when loading stops improving.
+    public var masterLoadRounds = 3
     /// Models with at most this many start variables are first solved whole (exactly).
     public var exactBinaryLimit = 4_000
     /// Without limits, the search stops after this many steps without improvement.
@@ -287,7 +291,6 @@ public enum TimetableSolver {
         problem: SchedulingProblem, formulation exact: TimetableFormulation, starts: [Slot], bound: Double?,
         provedOptimal: Bool, stop: StopReason, started: Date, result template: TimetableResult
     ) throws -> TimetableResult {
-        let school = problem.school
         let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
         guard rooms.shortage == nil else {
             throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)")
@@ -299,12 +302,7 @@ public enum TimetableSolver {
         let objective = timeCost + rooms.cost
         var bound = bound
         if provedOptimal { bound = max(bound ?? timeCost, timeCost) }
-        let placements = starts.indices.map { lesson in
-            Placement(
-                activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
-                period: school.timeGrid.period(at: starts[lesson]).id,
-                room: rooms.rooms[lesson].map { school.rooms[$0].id })
-        }
+        let placements = Self.placements(problem, starts: starts, rooms: rooms.rooms)
         let finalBound = bound.map { min($0, objective) }
         let proved = finalBound.map { objective - $0 <= 1e-6 * max(1, abs(objective)) } ?? false
         var result = template
@@ -316,6 +314,17 @@ public enum TimetableSolver {
         result.teams = Self.teamTimes(exact, values: evaluation.values)
         result.seconds = Date().timeIntervalSince(started)
         return result
+    }
+
+    /// Placements of lessons at `starts`, in `rooms` (indices into the school's rooms) or none.
+    static func placements(_ problem: SchedulingProblem, starts: [Slot], rooms: [Int?]?) -> [Placement] {
+        let school = problem.school
+        return starts.indices.map { lesson in
+            Placement(
+                activity: problem.lessons[lesson].activity.id, day: school.timeGrid.days[starts[lesson].day].id,
+                period: school.timeGrid.period(at: starts[lesson]).id,
+                room: rooms?[lesson].map { school.rooms[$0].id })
+        }
     }
 
     /// The chosen team blocks of a solution, per team with a requirement.
