@@ -228,11 +228,12 @@ extension TimetableChecker {
         }
         // Sections of a same-period course: every meeting in one period.
         let samePeriod = Set((school.courses ?? []).filter { $0.samePeriod == true }.map(\.id))
+        let byActivity = Dictionary(placed.map { ($0.activity.id, $0) }, uniquingKeysWith: { first, _ in first })
         for section in school.courseSections() where samePeriod.contains(section.course) {
-            let meetings = placed.filter {
-                $0.activity.splitGroup == section.id || section.meetings.contains($0.activity.id)
-            }
-            let starts = Set(meetings.compactMap { school.timeGrid.periods(ofDay: $0.day)[$0.periods.first ?? 0].id })
+            let starts = Set(
+                section.meetings.compactMap { byActivity[$0] }.compactMap { lesson in
+                    lesson.periods.first.map { school.timeGrid.periods(ofDay: lesson.day)[$0].id }
+                })
             if starts.count > 1 {
                 flag(
                     "section.samePeriod", [section.id],

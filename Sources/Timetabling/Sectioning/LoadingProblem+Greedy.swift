@@ -6,10 +6,8 @@ extension LoadingProblem {
         var loading: Loading = students.map { Array(repeating: nil, count: $0.requests.count) }
         var size = [Int](repeating: 0, count: sections.count)
         var members = [Set<Int>](repeating: [], count: sections.count)
-        func difficulty(_ student: Int) -> Int {
-            students[student].requests.map { $0.options.reduce(0) { $0 + $1.sections.count } }.min() ?? 0
-        }
-        let order = students.indices.sorted { (difficulty($0), $0) < (difficulty($1), $1) }
+        let difficulty = students.map { $0.requests.map(\.sectionCount).min() ?? 0 }
+        let order = students.indices.sorted { (difficulty[$0], $0) < (difficulty[$1], $1) }
         for student in order {
             let chosen = bestTimetable(for: student, size: size, members: members, nodeLimit: nodeLimit)
             for pick in chosen.compactMap({ $0 }) {
@@ -28,8 +26,7 @@ extension LoadingProblem {
         let entry = students[student]
         let requests = entry.requests
         let order = requests.indices.sorted {
-            (requests[$0].options.reduce(0) { $0 + $1.sections.count }, $0)
-                < (requests[$1].options.reduce(0) { $0 + $1.sections.count }, $1)
+            (requests[$0].sectionCount, $0) < (requests[$1].sectionCount, $1)
         }
         var remaining = [Double](repeating: 0, count: order.count + 1)
         for position in order.indices.reversed() {

@@ -98,7 +98,7 @@ extension LoadingProblem {
             // Keep-with partners outside the model: joining theirs saves a split, any other
             // shared candidate section costs one.
             for other in students[pick.student].with where !isFree.contains(other) {
-                guard candidateSections(other).contains(pick.section) else { continue }
+                guard candidates[other].contains(pick.section) else { continue }
                 score += (members[pick.section].contains(other) ? 1 : -1) * options.keepWithWeight
             }
             objective.add(score, variable)
@@ -146,14 +146,14 @@ extension LoadingProblem {
         var splits: [(variable: Variable, first: Int, second: Int, section: Int)] = []
         for student in free.sorted() {
             let entry = students[student]
-            let mine = candidateSections(student)
+            let mine = candidates[student]
             for other in entry.apart where other > student && isFree.contains(other) {
-                for section in mine.intersection(candidateSections(other)).sorted() {
+                for section in mine.intersection(candidates[other]).sorted() {
                     try model.add(taking(student, section) + taking(other, section) <= 1)
                 }
             }
             for other in entry.with where other > student && isFree.contains(other) && options.keepWithWeight > 0 {
-                for section in mine.intersection(candidateSections(other)).sorted() {
+                for section in mine.intersection(candidates[other]).sorted() {
                     let split = try model.addVariable(upperBound: 1)
                     try model.add(LinearExpression(split) >= taking(student, section) - taking(other, section))
                     try model.add(LinearExpression(split) >= taking(other, section) - taking(student, section))

@@ -16,6 +16,8 @@ struct LoadingProblem {
         var options: [Option]
         /// The best score of any option (the request's weight when its primary is possible).
         var bestScore: Double { options.filter { !$0.sections.isEmpty }.map(\.score).max() ?? 0 }
+        /// Sections that could meet it, over all its options.
+        var sectionCount: Int { options.reduce(0) { $0 + $1.sections.count } }
     }
 
     struct Student {
@@ -30,7 +32,11 @@ struct LoadingProblem {
     typealias Loading = [[(option: Int, section: Int)?]]
 
     let sections: [ScheduledSection]
+    /// Sections left out because a meeting is not placed.
+    let unplacedSections: [String]
     let students: [Student]
+    /// Per student: every section they could join.
+    let candidates: [Set<Int>]
     /// Per section: its slots as bit words.
     let masks: [[UInt64]]
     let options: LoadOptions
@@ -39,8 +45,9 @@ struct LoadingProblem {
 
     init(school: School, placements: [Placement], options: LoadOptions) {
         self.options = options
-        let sections = school.scheduledSections(placements: placements)
+        let (sections, unplaced) = school.scheduledSections(placements: placements)
         self.sections = sections
+        unplacedSections = unplaced
         let words = max(1, (school.timeGrid.days.count * school.slotStride + 63) / 64)
         masks = sections.map { section in
             var mask = [UInt64](repeating: 0, count: words)
@@ -80,10 +87,7 @@ struct LoadingProblem {
             }
         }
         self.students = students
-    }
-
-    func clash(_ first: Int, _ second: Int) -> Bool {
-        zip(masks[first], masks[second]).contains { $0 & $1 != 0 }
+        candidates = students.map { Set($0.requests.flatMap { $0.options.flatMap(\.sections) }) }
     }
 
     /// The loading's objective: weighted requests met, less the balance and keep-with penalties.
@@ -105,15 +109,11 @@ struct LoadingProblem {
             let mine = Set(loading[student].compactMap { $0?.section })
             for other in entry.with where other > student {
                 let theirs = Set(loading[other].compactMap { $0?.section })
-                let shared = candidateSections(student).intersection(candidateSections(other))
+                let shared = candidates[student].intersection(candidates[other])
                 total -= options.keepWithWeight * Double(mine.symmetricDifference(theirs).intersection(shared).count)
             }
         }
         return total
-    }
-
-    func candidateSections(_ student: Int) -> Set<Int> {
-        Set(students[student].requests.flatMap { $0.options.flatMap(\.sections) })
     }
 
     func assignments(_ loading: Loading) -> [SectionAssignment] {
@@ -133,32 +133,28 @@ extension LoadingProblem {
     /// Every request met by its best possible option, nothing penalized: an upper bound.
     var upperBound: Double { students.reduce(0) { $0 + $1.requests.reduce(0) { $0 + $1.bestScore } } }
 
+    /// Whether the student has a request unmet that some section could meet.
+    func hasUnmetRequest(_ student: Int, in loading: Loading) -> Bool {
+        students[student].requests.indices.contains {
+            loading[student][$0] == nil && students[student].requests[$0].bestScore > 0
+        }
+    }
+
     /// Ids of the students with a request unmet that some section could meet.
     func studentsWithUnmetRequests(_ loading: Loading) -> Set<String> {
-        Set(
-            students.indices.filter { student in
-                students[student].requests.indices.contains {
-                    loading[student][$0] == nil && students[student].requests[$0].bestScore > 0
-                }
-            }.map { students[$0].id })
+        Set(students.indices.filter { hasUnmetRequest($0, in: loading) }.map { students[$0].id })
     }
 
     /// Student–section variables of a model over `free`.
     func pickCount(_ free: [Int]) -> Int {
-        free.reduce(0) { total, student in
-            total + students[student].requests.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.sections.count } }
-        }
+        free.reduce(0) { total, student in total + students[student].requests.reduce(0) { $0 + $1.sectionCount } }
     }
 
     /// The students of one batch: a third of `size` students with a request unmet that some
     /// section could meet (taken in turn, round after round), then students sitting in the
     /// sections those requests need (in turn as well), up to `size`.
     func batch(round: Int, loading: Loading, size: Int) -> [Int] {
-        let wanting = students.indices.filter { student in
-            students[student].requests.indices.contains {
-                loading[student][$0] == nil && students[student].requests[$0].bestScore > 0
-            }
-        }
+        let wanting = students.indices.filter { hasUnmetRequest($0, in: loading) }
         guard !wanting.isEmpty else { return [] }
         let core = min(wanting.count, max(1, size / 3))
         var chosen: [Int] = []

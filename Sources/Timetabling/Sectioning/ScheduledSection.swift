@@ -12,24 +12,33 @@ extension School {
     /// Slot keys (`day * stride + period`) with a stride that fits every day of the grid.
     var slotStride: Int { max(1, timeGrid.days.indices.map { timeGrid.periods(ofDay: $0).count }.max() ?? 1) }
 
-    /// The school's sections with the times and rooms of `placements`; sections with a meeting
-    /// left unplaced are omitted.
-    func scheduledSections(placements: [Placement]) -> [ScheduledSection] {
-        let grid = timeGrid
+    /// The day and first-period positions of a placement in the grid, nil when it names a day
+    /// or period the grid does not have.
+    func position(of placement: Placement) -> (day: Int, period: Int)? {
+        guard let day = timeGrid.days.firstIndex(where: { $0.id == placement.day }),
+            let period = timeGrid.periods(ofDay: day).firstIndex(where: { $0.id == placement.period })
+        else { return nil }
+        return (day, period)
+    }
+
+    /// The school's sections with the times and rooms of `placements`, and the ids of the
+    /// sections left out because a meeting is not placed.
+    func scheduledSections(placements: [Placement]) -> (sections: [ScheduledSection], unplaced: [String]) {
         let stride = slotStride
         let byActivity = Dictionary(placements.map { ($0.activity, $0) }, uniquingKeysWith: { first, _ in first })
         let rooms = Dictionary(self.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let courses = Dictionary((self.courses ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [ScheduledSection] = []
+        var unplaced: [String] = []
         sections: for section in courseSections() {
             guard let course = courses[section.course] else { continue }
             var slots = Set<Int>()
             var capacity = course.maxSectionSize ?? Int.max
             for meeting in section.meetings {
-                guard let placement = byActivity[meeting],
-                    let day = grid.days.firstIndex(where: { $0.id == placement.day }),
-                    let first = grid.periods(ofDay: day).firstIndex(where: { $0.id == placement.period })
-                else { continue sections }
+                guard let placement = byActivity[meeting], let (day, first) = position(of: placement) else {
+                    unplaced.append(section.id)
+                    continue sections
+                }
                 for period in first..<(first + course.resolvedDuration) { slots.insert(day * stride + period) }
                 if let id = placement.room, let room = rooms[id], room.resolvedGroups == 1 {
                     capacity = min(capacity, room.seats)
@@ -37,21 +46,19 @@ extension School {
             }
             result.append(ScheduledSection(section: section, slots: slots, capacity: capacity))
         }
-        return result
+        return (result, unplaced)
     }
 
     /// Slots (`day * stride + period`) in which a student's cohort, or a cohort above it, has
     /// a lesson in `placements`.
     func cohortBusySlots(placements: [Placement]) -> [String: Set<Int>] {
         guard let cohorts = self.cohorts, !cohorts.isEmpty else { return [:] }
-        let grid = timeGrid
         let stride = slotStride
         let lessons = Dictionary(lessons().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var busy: [String: Set<Int>] = [:]
         for placement in placements {
             guard let activity = lessons[placement.activity], let taught = activity.cohorts,
-                let day = grid.days.firstIndex(where: { $0.id == placement.day }),
-                let first = grid.periods(ofDay: day).firstIndex(where: { $0.id == placement.period })
+                let (day, first) = position(of: placement)
             else { continue }
             for cohort in taught {
                 for period in first..<(first + activity.resolvedDuration) {

@@ -85,9 +85,8 @@ public enum StudentLoader {
                     phase: phase, seconds: Date().timeIntervalSince(started), incumbent: value, bound: bound))
         }
         report("building", nil, nil)
-        let allSections = school.courseSections().map(\.id)
         let problem = LoadingProblem(school: school, placements: placements, options: options)
-        let unplaced = allSections.filter { !Set(problem.sections.map(\.section.id)).contains($0) }
+        let unplaced = problem.unplacedSections
         report("greedy loading", nil, nil)
         let greedy = problem.greedy()
         let greedyObjective = problem.objective(of: greedy)
@@ -118,11 +117,12 @@ public enum StudentLoader {
             solveOptions.progress = { snapshot in report("branch-and-cut", snapshot.incumbent, snapshot.bound) }
             report("branch-and-cut", greedyObjective, nil)
             let solution = try built.model.solve(solveOptions, warmStart: built.warmStart(greedy))
-            if solution.objective != nil, solution.values.count == built.model.variableCount {
+            if solution.hasValues {
                 let candidate = built.assignment(solution.values)
-                if problem.objective(of: candidate) >= objective {
+                let value = problem.objective(of: candidate)
+                if value >= objective {
                     chosen = candidate
-                    objective = problem.objective(of: candidate)
+                    objective = value
                 }
             }
             if let proven = solution.bound { bound = min(bound, proven) }
@@ -154,7 +154,7 @@ public enum StudentLoader {
                 solveOptions.timeLimit = min(1, deadline.map { max(0.1, $0.timeIntervalSinceNow) } ?? 1)
                 let solution = try built.model.solve(solveOptions, warmStart: built.warmStart(chosen))
                 stale += 1
-                if solution.objective != nil, solution.values.count == built.model.variableCount {
+                if solution.hasValues {
                     let candidate = built.assignment(solution.values)
                     let value = problem.objective(of: candidate)
                     if value > objective + 1e-9 {

@@ -156,9 +156,12 @@ extension MasterSchedule {
             }
         }
         // Rooms: Hall's condition per period for each set of candidate rooms.
-        let candidates = lessons.map { Set($0.first.map { problem.lessons[$0].candidateRooms } ?? []) }
+        var sectionOf: [Int: Int] = [:]
+        for (section, meetings) in lessons.enumerated() {
+            for lesson in meetings { sectionOf[lesson] = section }
+        }
         for rooms in problem.candidateRoomSets {
-            let confined = sections.indices.filter { !candidates[$0].isEmpty && rooms.isSuperset(of: candidates[$0]) }
+            let confined = Set(problem.lessons(confinedTo: rooms).compactMap { sectionOf[$0] }).sorted()
             let capacity = rooms.reduce(0) { $0 + school.rooms[$1].resolvedGroups }
             guard confined.count > capacity else { continue }
             for position in periods.indices {
