@@ -23,7 +23,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
     /// The scenario overlay applied, if any.
     public var scenario: String?
     public var seed: UInt64
-    /// "FlexPlan x.y.z".
+    /// "FlexWeekPlan x.y.z".
     public var createdBy: String
     public var status: String
     /// The plan's total penalty as the solver claims it (the checker's `softScore` must equal it).
@@ -38,6 +38,8 @@ public struct PlanFile: Codable, Sendable, Equatable {
     public var scores: [String: Double]
     /// Students loaded into sections (`flexplan load`); absent before loading.
     public var sections: [SectionAssignment]?
+    /// A week's flex assignment (`flexplan flex`); absent otherwise.
+    public var flex: FlexWeekPlan?
 
     public init(
         school: SchoolReference, scenario: String?, seed: UInt64, createdBy: String, status: String,
@@ -60,7 +62,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion, school, scenario, seed, createdBy, status, objective, bound, placements, teams, planning,
-            scores, sections
+            scores, sections, flex
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,6 +81,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
         planning = try container.decodeIfPresent([PlanningTime].self, forKey: .planning) ?? []
         scores = try container.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:]
         sections = try container.decodeIfPresent([SectionAssignment].self, forKey: .sections)
+        flex = try container.decodeIfPresent(FlexWeekPlan.self, forKey: .flex)
     }
 
     /// Reads a plan file.

@@ -103,14 +103,9 @@ extension SchoolValidator {
                     "\(base).capacity", record: session.id, field: "capacity",
                     "capacity must be at least 1, not \(capacity)")
             }
-            checkSlots(session.periods, at: base, record: session.id, field: "periods")
-            let named = school.timeGrid.slots(in: session.periods ?? [])
-            if !named.isSubset(of: flexSlots) {
-                error(
-                    "\(base).periods", record: session.id, field: "periods",
-                    "flex session '\(session.id)' names periods that are not flex periods")
-            }
+            checkFlexPeriods(session.periods, flexSlots: flexSlots, at: base, record: session.id)
         }
+        checkFlexClashes(flex.sessions, flexSlots: flexSlots)
         for (index, request) in (flex.requests ?? []).enumerated() {
             let base = "$.flex.requests[\(index)]"
             checkReference(request.teacher, in: teacherIDs, kind: "teacher", at: base, record: nil, field: "teacher")
@@ -120,6 +115,7 @@ extension SchoolValidator {
             if let priority = request.priority, priority < 1 {
                 error("\(base).priority", field: "priority", "priority must be at least 1, not \(priority)")
             }
+            checkFlexPeriods(request.periods, flexSlots: flexSlots, at: base, record: request.student)
         }
         for (index, choice) in (flex.choices ?? []).enumerated() {
             let base = "$.flex.choices[\(index)]"
@@ -127,6 +123,13 @@ extension SchoolValidator {
             checkReferences(
                 choice.sessions, in: sessionIDs, kind: "flex session", at: base, record: choice.student,
                 field: "sessions")
+            checkFlexPeriods(choice.periods, flexSlots: flexSlots, at: base, record: choice.student)
+            var seen: Set<String> = []
+            for session in choice.sessions where !seen.insert(session).inserted {
+                error(
+                    "\(base).sessions", record: choice.student, field: "sessions",
+                    "flex session '\(session)' is ranked twice")
+            }
         }
         if let catchAll = flex.catchAll {
             if catchAll.kind == .session {
@@ -138,6 +141,45 @@ extension SchoolValidator {
                     error("$.flex.catchAll.session", field: "session", "a session catch-all names its session")
                 }
             }
+        }
+    }
+
+    /// A teacher runs one session per flex period; a room hosts at most its groups.
+    private mutating func checkFlexClashes(_ sessions: [FlexSession], flexSlots: Set<Slot>) {
+        let grid = school.timeGrid
+        let groups = Dictionary(
+            school.rooms.map { ($0.id, $0.resolvedGroups) }, uniquingKeysWith: { first, _ in first })
+        var reported: Set<String> = []
+        for slot in flexSlots.sorted() {
+            let running = sessions.filter { $0.periods.map { grid.slots(in: $0).contains(slot) } ?? true }
+            let label = grid.label(of: slot)
+            for (teacher, list) in Dictionary(grouping: running, by: \.teacher).sorted(by: { $0.key < $1.key })
+            where list.count > 1 {
+                guard reported.insert("teacher \(teacher)").inserted else { continue }
+                error(
+                    path("flex.sessions", list[1].id) + ".teacher", record: list[1].id, field: "teacher",
+                    "teacher '\(teacher)' runs \(list.map(\.id).joined(separator: ", ")) at once (\(label))")
+            }
+            for (room, list) in Dictionary(grouping: running, by: \.room).sorted(by: { $0.key < $1.key })
+            where list.count > max(1, groups[room] ?? 1) {
+                guard reported.insert("room \(room)").inserted else { continue }
+                error(
+                    path("flex.sessions", list[1].id) + ".room", record: list[1].id, field: "room",
+                    "room '\(room)' hosts \(list.map(\.id).joined(separator: ", ")) at once (\(label)) but holds \(groups[room] ?? 1) group(s)"
+                )
+            }
+        }
+    }
+
+    /// Periods named by a flex record must exist and be flex periods.
+    private mutating func checkFlexPeriods(
+        _ periods: [TimeSlots]?, flexSlots: Set<Slot>, at base: String, record: String
+    ) {
+        checkSlots(periods, at: base, record: record, field: "periods")
+        if !school.timeGrid.slots(in: periods ?? []).isSubset(of: flexSlots) {
+            error(
+                "\(base).periods", record: record, field: "periods",
+                "'\(record)' names periods that are not flex periods")
         }
     }
 

@@ -35,6 +35,9 @@ extension TimeGrid {
     /// The period at a slot.
     public func period(at slot: Slot) -> Period { periods(ofDay: slot.day)[slot.period] }
 
+    /// A slot as people write it: "day:period" by ids, e.g. "tue:flex".
+    public func label(of slot: Slot) -> String { "\(days[slot.day].id):\(period(at: slot).id)" }
+
     /// The slots named by `timeSlots`; unknown days and periods are skipped (validation
     /// reports them).
     public func slots(in timeSlots: [TimeSlots]) -> Set<Slot> {

@@ -120,9 +120,12 @@ extension SchoolCSV {
                 ]
             }
             tables["flex-requests.csv"] = flex.requests?.map { request in
-                [request.teacher, request.student, request.session, text(request.priority), text(request.hard)]
+                [
+                    request.teacher, request.student, request.session, text(request.priority), text(request.hard),
+                    slots(request.periods),
+                ]
             }
-            tables["flex-choices.csv"] = flex.choices?.map { [$0.student, list($0.sessions)] }
+            tables["flex-choices.csv"] = flex.choices?.map { [$0.student, list($0.sessions), slots($0.periods)] }
         }
         return tables
     }

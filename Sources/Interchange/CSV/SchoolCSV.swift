@@ -78,9 +78,10 @@ public enum SchoolCSV {
             columns: ["id", "name", "teacher", "room", "capacity", "tags", "periods", "grades"],
             required: ["id", "teacher", "room"]),
         FileLayout(
-            name: "flex-requests.csv", columns: ["teacher", "student", "session", "priority", "hard"],
+            name: "flex-requests.csv", columns: ["teacher", "student", "session", "priority", "hard", "periods"],
             required: ["teacher", "student", "session"]),
-        FileLayout(name: "flex-choices.csv", columns: ["student", "sessions"], required: ["student", "sessions"]),
+        FileLayout(
+            name: "flex-choices.csv", columns: ["student", "sessions", "periods"], required: ["student", "sessions"]),
     ]
 
     /// Whether `folder` holds a CSV school (a `periods.csv` or a `teachers.csv`).
@@ -418,10 +419,12 @@ public enum SchoolCSV {
                 FlexRequest(
                     teacher: try record.required("teacher"), student: try record.required("student"),
                     session: try record.required("session"), priority: try record.int("priority"),
-                    hard: try record.bool("hard"))
+                    hard: try record.bool("hard"), periods: try record.timeSlots("periods"))
             }
             let choices = try records("flex-choices.csv")?.map { record in
-                FlexChoice(student: try record.required("student"), sessions: record.list("sessions") ?? [])
+                FlexChoice(
+                    student: try record.required("student"), sessions: record.list("sessions") ?? [],
+                    periods: try record.timeSlots("periods"))
             }
             let catchAll = try readCatchAll()
             guard sessions != nil || requests != nil || choices != nil || catchAll != nil else { return }

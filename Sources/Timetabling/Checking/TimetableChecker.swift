@@ -24,6 +24,16 @@ public struct CheckReport: Sendable {
     public var scores: [String: Double]
     /// The sum of `scores`.
     public var softScore: Double { scores.values.reduce(0, +) }
+
+    public init(
+        violations: [Violation] = [], teams: [TeamTime] = [], planning: [PlanningTime] = [],
+        scores: [String: Double] = [:]
+    ) {
+        self.violations = violations
+        self.teams = teams
+        self.planning = planning
+        self.scores = scores
+    }
 }
 
 /// The independent checker: reads the school and the plan, trusts nothing the solver says,

@@ -8,8 +8,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a plan against its school: every hard violation by rule, every soft rule scored.",
         discussion: """
-            Trusts nothing the plan claims. Exit 0 when the plan has no hard violation, 1 when \
-            it has some, 2 when the school or plan cannot be read.
+            Trusts nothing the plan claims. A plan with students loaded into sections \
+            (`flexplan load`) has its loading checked too, and a flex plan (`flexplan flex`) its \
+            flex assignment, against the week's requests file it names (or the school's \
+            standing requests). Exit 0 when the plan has no hard violation, 1 when it has some, \
+            2 when the school or plan cannot be read.
 
             JSON output (--format json): hardViolations, violations ({rule, records, message}), \
             softScore, objectiveMatches (the plan's claimed objective equals softScore within \
@@ -29,8 +32,9 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let report: CheckReport
+        var report: CheckReport
         var claimed: Double?
+        var flexOnly = false
         do {
             let loaded = try SchoolSource.load(school)
             if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
@@ -41,8 +45,24 @@ struct Check: ParsableCommand {
                 if PlanFile.sha256(of: school) != planFile.school.sha256 {
                     Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
                 }
-                report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
-                claimed = planFile.objective
+                if planFile.flex == nil || !planFile.placements.isEmpty {
+                    report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
+                    claimed = planFile.objective
+                } else {
+                    // A flex plan alone: no timetable to score.
+                    report = CheckReport()
+                    claimed = 0
+                    flexOnly = true
+                }
+                if let sections = planFile.sections {
+                    report.violations +=
+                        SectionChecker.check(
+                            loaded, placements: planFile.placements, assignments: sections
+                        ).violations
+                }
+                if let flex = planFile.flex {
+                    report.violations += try Self.checkFlex(flex, of: loaded)
+                }
             }
         } catch {
             throw CommandFailure(error)
@@ -57,6 +77,7 @@ struct Check: ParsableCommand {
         case .text:
             for violation in report.violations { print("violation: \(violation.rule): \(violation.message)") }
             print("hard violations  \(report.violations.count)")
+            if flexOnly { break }
             print(
                 "soft score       \(String(format: "%.4f", report.softScore))\(matches ? " (matches the plan's objective)" : " (the plan claims \(claimed.map { String($0) } ?? "none"))")"
             )
@@ -76,6 +97,25 @@ struct Check: ParsableCommand {
         if !report.violations.isEmpty {
             throw CommandFailure(code: .noPlan, message: "\(report.violations.count) hard violation(s)")
         }
+    }
+
+    /// The flex checker's violations, with the requests the plan was made from.
+    private static func checkFlex(_ flex: FlexWeekPlan, of school: School) throws -> [Violation] {
+        var inputs = school.standingFlexInputs
+        if let source = flex.requests {
+            guard FileManager.default.fileExists(atPath: source.path) else {
+                throw InterchangeError(
+                    file: source.path,
+                    message: "the flex plan's requests file is missing; hard requests cannot be checked")
+            }
+            if PlanFile.sha256(of: source.path) != source.sha256 {
+                Log.info("warning: \(source.path) changed since the flex plan was made (sha256 differs)")
+            }
+            let teachers = Dictionary(
+                (school.flex?.sessions ?? []).map { ($0.id, $0.teacher) }, uniquingKeysWith: { first, _ in first })
+            inputs = try FlexWeekCSV.read(source.path, sessionTeachers: teachers).inputs
+        }
+        return FlexChecker.check(school, plan: flex, inputs: inputs).violations
     }
 
     struct CheckOutput: Encodable {

@@ -56,14 +56,26 @@ public struct FlexRequest: Codable, Sendable, Equatable {
     public var priority: Int?
     /// Must be honoured; soft when absent or false.
     public var hard: Bool?
+    /// Flex periods it applies to; every flex period the session runs in when absent.
+    public var periods: [TimeSlots]?
 
-    public init(teacher: String, student: String, session: String, priority: Int? = nil, hard: Bool? = nil) {
+    public init(
+        teacher: String, student: String, session: String, priority: Int? = nil, hard: Bool? = nil,
+        periods: [TimeSlots]? = nil
+    ) {
         self.teacher = teacher
         self.student = student
         self.session = session
         self.priority = priority
         self.hard = hard
+        self.periods = periods
     }
+
+    /// The priority, 1 when absent.
+    public var resolvedPriority: Int { priority ?? 1 }
+
+    /// Whether it must be honoured.
+    public var isHard: Bool { hard ?? false }
 }
 
 /// A student's ranked choice of sessions.
@@ -71,10 +83,13 @@ public struct FlexChoice: Codable, Sendable, Equatable {
     public var student: String
     /// Session ids, first choice first.
     public var sessions: [String]
+    /// Flex periods these choices are for; every flex period when absent.
+    public var periods: [TimeSlots]?
 
-    public init(student: String, sessions: [String]) {
+    public init(student: String, sessions: [String], periods: [TimeSlots]? = nil) {
         self.student = student
         self.sessions = sessions
+        self.periods = periods
     }
 }
 
@@ -93,44 +108,5 @@ public struct CatchAll: Codable, Sendable, Equatable {
     public init(kind: Kind, session: String? = nil) {
         self.kind = kind
         self.session = session
-    }
-}
-
-/// Weights of the soft rules, each a penalty per unit of violation.
-///
-/// Units: `teacherGap` and `cohortGap` per idle period between two lessons of one day;
-/// `preferredTime` per lesson starting outside its preferred times; `preferredRoom` per lesson
-/// outside its preferred rooms; `roomChange` per change of room between a cohort's consecutive
-/// lessons; `lateStart` per cohort day whose first lesson is not in the first teaching period;
-/// `unevenDays` per period a teacher's or cohort's day exceeds their even share (weekly load over
-/// the days, rounded up); `shortDay` per period a teacher's teaching day falls below their
-/// `minPeriodsPerDay`; `unmetRequest` per unit of request weight not met. Relations carry their
-/// own weights.
-public struct SoftRuleWeights: Codable, Sendable, Equatable {
-    public var teacherGap: Double?
-    public var cohortGap: Double?
-    public var preferredTime: Double?
-    public var preferredRoom: Double?
-    public var roomChange: Double?
-    public var lateStart: Double?
-    public var unevenDays: Double?
-    public var shortDay: Double?
-    public var unmetRequest: Double?
-
-    public init() {}
-
-    /// The weights with FlexPlan's defaults where absent.
-    public var resolved: SoftRuleWeights {
-        var result = self
-        result.teacherGap = teacherGap ?? 1
-        result.cohortGap = cohortGap ?? 3
-        result.preferredTime = preferredTime ?? 1
-        result.preferredRoom = preferredRoom ?? 1
-        result.roomChange = roomChange ?? 0
-        result.lateStart = lateStart ?? 2
-        result.unevenDays = unevenDays ?? 0
-        result.shortDay = shortDay ?? 1
-        result.unmetRequest = unmetRequest ?? 10
-        return result
     }
 }
