@@ -202,6 +202,31 @@ int fpg_solve_lp(fpg_problem *problem, const fpg_lp_parameters *parameters, int 
     return FPG_OK;
 }
 
+int fpg_set_basis(fpg_problem *problem, const int *row_status, const int *column_status) {
+    GUARD_BEGIN;
+    int rows = glp_get_num_rows(problem), columns = glp_get_num_cols(problem);
+    for (int i = 0; i < rows; i++) glp_set_row_stat(problem, i + 1, row_status[i]);
+    for (int j = 0; j < columns; j++) glp_set_col_stat(problem, j + 1, column_status[j]);
+    GUARD_END;
+    return FPG_OK;
+}
+
+int fpg_standard_basis(fpg_problem *problem) {
+    GUARD_BEGIN;
+    glp_std_basis(problem);
+    GUARD_END;
+    return FPG_OK;
+}
+
+int fpg_read_basis(fpg_problem *problem, int *row_status, int *column_status) {
+    GUARD_BEGIN;
+    int rows = glp_get_num_rows(problem), columns = glp_get_num_cols(problem);
+    for (int i = 0; i < rows; i++) row_status[i] = glp_get_row_stat(problem, i + 1);
+    for (int j = 0; j < columns; j++) column_status[j] = glp_get_col_stat(problem, j + 1);
+    GUARD_END;
+    return FPG_OK;
+}
+
 // MARK: - MIP
 
 double fpg_now(void) {

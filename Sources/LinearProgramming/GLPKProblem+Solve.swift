@@ -37,8 +37,11 @@ extension GLPKProblem {
     /// Solves the problem as loaded (an LP, or a MIP when `model` has integer variables).
     ///
     /// `model` must be the model this problem holds (with any in-place changes applied to both).
-    /// `warmStart`, one value per variable, must already be checked as integer feasible.
-    func solve(_ model: Model, options: SolveOptions, warmStart: [Double]? = nil) throws -> Solution {
+    /// `warmStart`, one value per variable, must already be checked as integer feasible;
+    /// `startingBasis` (an LP's) must already be checked for its counts.
+    func solve(
+        _ model: Model, options: SolveOptions, warmStart: [Double]? = nil, startingBasis: Basis? = nil
+    ) throws -> Solution {
         try ensureUsable()
         try options.validate()
         let start = fpg_now()
@@ -57,7 +60,7 @@ extension GLPKProblem {
                 model, options: options, warmStart: warmStart, start: start,
                 context: context.toOpaque())
         } else {
-            solution = try solveLP(model, options: options, start: start)
+            solution = try solveLP(model, options: options, start: start, startingBasis: startingBasis)
         }
         solution.seconds = fpg_now() - start
         return solution
@@ -88,14 +91,58 @@ extension GLPKProblem {
         return code
     }
 
-    private func solveLP(_ model: Model, options: SolveOptions, start: Double) throws -> Solution {
-        var parameters = lpParameters(options, start: start, presolve: options.presolve)
+    private func solveLP(
+        _ model: Model, options: SolveOptions, start: Double, startingBasis: Basis?
+    ) throws -> Solution {
+        // GLPK's presolver ignores the basis: a starting basis turns it off.
+        var parameters = lpParameters(options, start: start, presolve: options.presolve && startingBasis == nil)
         let interior = options.lpAlgorithm == .interiorPoint
-        if interior && model.constraintCount == 0 {
-            // glp_interior refuses a problem without rows; the simplex solves it trivially.
+        if (interior && model.constraintCount == 0) || (interior && startingBasis != nil) {
+            // glp_interior refuses a problem without rows, and starts from no basis: the simplex.
             parameters.method = CInt(FPG_DUAL_THEN_PRIMAL)
         }
-        let code = try runLP(parameters)
+        var accepted = false
+        if let startingBasis {
+            let rows = startingBasis.constraints.map(Self.glpkStatus)
+            let columns = startingBasis.variables.map(Self.glpkStatus)
+            try Self.guarded("glp_set_row_stat", fpg_set_basis(pointer, rows, columns))
+            accepted = true
+        }
+        var code = try runLP(parameters)
+        if accepted, code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // Not a basis after all (singular, or ill-conditioned): start from the standard one.
+            try Self.guarded("glp_std_basis", fpg_standard_basis(pointer))
+            accepted = false
+            code = try runLP(parameters)
+        }
+        var solution = try finishLP(model, options: options, start: start, parameters: parameters, code: code)
+        solution.warmStartAccepted = accepted
+        return solution
+    }
+
+    private static func glpkStatus(_ status: Basis.Status) -> CInt {
+        switch status {
+        case .basic: CInt(GLP_BS)
+        case .atLower: CInt(GLP_NL)
+        case .atUpper: CInt(GLP_NU)
+        case .free: CInt(GLP_NF)
+        case .fixed: CInt(GLP_NS)
+        }
+    }
+
+    private static func basisStatus(_ status: CInt) -> Basis.Status {
+        switch status {
+        case CInt(GLP_BS): .basic
+        case CInt(GLP_NU): .atUpper
+        case CInt(GLP_NF): .free
+        case CInt(GLP_NS): .fixed
+        default: .atLower
+        }
+    }
+
+    private func finishLP(
+        _ model: Model, options: SolveOptions, start: Double, parameters: fpg_lp_parameters, code: CInt
+    ) throws -> Solution {
         let routine = parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
         var stop = StopReason.solved
         switch Int32(code) {
@@ -151,11 +198,20 @@ extension GLPKProblem {
             solution.iterations = Int(summary.iterations)
             return solution
         }
-        return Solution(
+        var solution = Solution(
             model: model.identity, status: status, stopReason: stop, objective: summary.objective,
             bound: status == .optimal ? summary.objective : nil, seconds: 0,
             iterations: Int(summary.iterations), nodes: 0, isMixedInteger: false, values: values,
             rowActivities: activities, duals: duals, reducedCosts: reducedCosts)
+        if kind == CInt(FPG_SOLUTION_SIMPLEX) { solution.basis = try readBasis(model) }
+        return solution
+    }
+
+    private func readBasis(_ model: Model) throws -> Basis {
+        var rows = [CInt](repeating: 0, count: model.constraintCount)
+        var columns = [CInt](repeating: 0, count: model.variableCount)
+        try Self.guarded("glp_get_row_stat", fpg_read_basis(pointer, &rows, &columns))
+        return Basis(constraints: rows.map(Self.basisStatus), variables: columns.map(Self.basisStatus))
     }
 
     // MARK: MIP

@@ -38,8 +38,10 @@ public struct Solution: Sendable {
     public var nodes: Int
     /// Whether the model was solved as a MIP.
     public var isMixedInteger: Bool
-    /// Whether GLPK took the warm start as its first incumbent.
+    /// Whether GLPK took the warm start: a MIP's first incumbent, or an LP's starting basis.
     public var warmStartAccepted = false
+    /// The final simplex basis of an LP solved by the simplex (to start a related LP from).
+    public var basis: Basis?
 
     /// Values by variable index (integers rounded); empty without a solution.
     public var values: [Double]

@@ -151,6 +151,14 @@ int fpg_read_solution(fpg_problem *problem, int kind, fpg_solution_summary *summ
                       double *column_values, double *column_duals,
                       double *row_values, double *row_duals);
 
+/// Sets the simplex basis: a GLP_BS/NL/NU/NF/NS status per row and column (0-based arrays).
+/// glp_simplex checks it (GLP_EBADB, GLP_ESING) when it runs without the presolver.
+int fpg_set_basis(fpg_problem *problem, const int *row_status, const int *column_status);
+/// Replaces the basis by the standard one (every row basic) with glp_std_basis.
+int fpg_standard_basis(fpg_problem *problem);
+/// Reads the current basis statuses into 0-based arrays.
+int fpg_read_basis(fpg_problem *problem, int *row_status, int *column_status);
+
 int fpg_set_column_bounds(fpg_problem *problem, int column, double lower, double upper);
 int fpg_set_row_bounds(fpg_problem *problem, int row, double lower, double upper);
 int fpg_set_objective_coefficient(fpg_problem *problem, int column, double value);

@@ -214,10 +214,11 @@ struct FlexProblem {
 
     // MARK: Model
 
-    /// The period's transportation model: `variables[s]` are student s's candidates in order.
+    /// The period's transportation model: `variables[s]` are student s's candidates in order;
+    /// for the LP, the basis of a greedy assignment to start the simplex from.
     func model(
         candidates: [[Candidate]], period: Int, kind: VariableKind
-    ) throws(FlexError) -> (model: Model, variables: [[Variable]]) {
+    ) throws(FlexError) -> (model: Model, variables: [[Variable]], basis: Basis?) {
         do {
             var model = Model(name: "flex \(week.periods[period])")
             var objective = LinearExpression()
@@ -236,8 +237,9 @@ struct FlexProblem {
                     bySession[candidate.session].append(variable)
                     own.append(variable)
                 }
-                if homeroom { row.add(1, try model.addVariable(kind: kind, lowerBound: 0, upperBound: 1)) }
-                try model.add(Constraint(row, lowerBound: 1, upperBound: 1))
+                // With the homeroom as catch-all, the row's slack is the homeroom: the all-homeroom
+                // start is feasible and the simplex needs no first phase.
+                try model.add(Constraint(row, lowerBound: homeroom ? -.infinity : 1, upperBound: 1))
                 variables.append(own)
             }
             for session in sessions.indices where bySession[session].count > capacity[session] {
@@ -250,10 +252,55 @@ struct FlexProblem {
                 try model.add(sum(members.flatMap { bySession[$0] }) <= Double(seats))
             }
             try model.maximize(objective)
-            return (model, variables)
+            let basis = kind == .continuous ? greedyBasis(candidates, model: model, homeroom: homeroom) : nil
+            return (model, variables, basis)
         } catch {
             throw .solverFailed("building the model: \(error)")
         }
+    }
+
+    /// The basis of a greedy assignment (students with a hard request first, then by their
+    /// most valuable candidate, each to their most valuable session with a seat): each placed
+    /// student's variable basic and their row at its bound, an unplaced student's row basic, the
+    /// seat rows basic. Without it GLPK's simplex spends one pivot or more per student just to
+    /// place them; from it, only the improving ones. Nil when the greedy cannot place a hard
+    /// request or someone who must go to a catch-all session.
+    private func greedyBasis(_ candidates: [[Candidate]], model: Model, homeroom: Bool) -> Basis? {
+        var seats = capacity
+        var roomLeft = roomSeats
+        var order = Array(candidates.indices)
+        let best = candidates.map { list in list.map(\.value).max() ?? 0 }
+        let hard = candidates.map { list in list.contains(where: \.isHard) }
+        order.sort { hard[$0] != hard[$1] ? hard[$0] : best[$0] > best[$1] }
+        var chosen = [Int?](repeating: nil, count: candidates.count)
+        for student in order {
+            var pick: Int?
+            for (index, candidate) in candidates[student].enumerated()
+            where seats[candidate.session] > 0 && roomLeft[sessions[candidate.session].room, default: 0] > 0 {
+                if candidate.isHard || pick == nil || candidate.value > candidates[student][pick!].value {
+                    pick = index
+                    if candidate.isHard { break }
+                }
+            }
+            if let pick {
+                let session = candidates[student][pick].session
+                seats[session] -= 1
+                roomLeft[sessions[session].room, default: 0] -= 1
+                chosen[student] = pick
+            }
+            if hard[student], pick.map({ !candidates[student][$0].isHard }) ?? true { return nil }
+            if !homeroom, pick == nil { return nil }
+        }
+        var variables: [Basis.Status] = []
+        variables.reserveCapacity(model.variableCount)
+        var constraints: [Basis.Status] = []
+        constraints.reserveCapacity(model.constraintCount)
+        for (student, list) in candidates.enumerated() {
+            for index in list.indices { variables.append(chosen[student] == index ? .basic : .atLower) }
+            constraints.append(chosen[student] == nil ? .basic : homeroom ? .atUpper : .fixed)
+        }
+        while constraints.count < model.constraintCount { constraints.append(.basic) }
+        return Basis(constraints: constraints, variables: variables)
     }
 
     // MARK: Recording
