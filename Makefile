@@ -25,6 +25,9 @@ demo: build
 	.build/debug/flexplan validate Examples/primary-school
 	.build/debug/flexplan solve Examples/primary-school --time-limit 60 -o primary-plan.json
 	.build/debug/flexplan check Examples/primary-school primary-plan.json
+	.build/debug/flexplan flex Examples/middle-school --week 1 -o flex-week-1.json
+	.build/debug/flexplan flex Examples/middle-school --week 2 --requests Examples/middle-school/flex-week-2.csv \
+	  --previous flex-week-1.json -o flex-week-2.json
 
 # The suite, then the concurrency tests again under ThreadSanitizer (own build folder).
 test: deps
