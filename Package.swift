@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "Timetabling", targets: ["Timetabling"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .executable(name: "flexplan", targets: ["flexplan"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map
@@ -45,12 +47,21 @@ let package = Package(
             ],
             resources: [.copy("Resources/school.schema.json")]
         ),
+        // What people read: HTML reports (Plot), iCalendar, CSV schedules, terminal tables.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Timetabling",
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         .executableTarget(
             name: "flexplan",
             dependencies: [
                 "LinearProgramming",
                 "Timetabling",
                 "Interchange",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +78,10 @@ let package = Package(
             name: "InterchangeTests",
             dependencies: ["Interchange", "Timetabling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Timetabling"]
         ),
         .testTarget(
             name: "flexplanTests",

@@ -13,23 +13,11 @@ extension SchoolCSV {
         for layout in files {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(layout.name).path
             if let rows = tables[layout.name] {
-                try AtomicFile.write(try encode(header: layout.columns, rows: rows), to: path)
+                try AtomicFile.write(try CSVText.encode(header: layout.columns, rows: rows), to: path)
             } else if FileManager.default.fileExists(atPath: path) {
                 try FileManager.default.removeItem(atPath: path)
             }
         }
-    }
-
-    /// CSV text with a header, LF line ends and a final newline (quoting by CSV.swift).
-    static func encode(header: [String], rows: [[String]]) throws -> Data {
-        let stream = OutputStream.toMemory()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
-        writer.stream.close()
-        var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        data.append(0x0A)
-        return data
     }
 
     /// The rows of every file the school needs, by file name, in each file's column order.

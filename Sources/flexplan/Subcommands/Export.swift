@@ -6,14 +6,27 @@ import Timetabling
 /// `flexplan export PLAN.json --to fet -o FILE.fet`: a plan in another tool's format.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a plan in another tool's format (FET for now).",
+        abstract: "Write a plan for other tools and for people: FET, an HTML report, CSV schedules, iCalendar.",
         discussion: """
             --to fet writes the school and the plan as an official-mode FET file, in the form of \
             fet-cl's own <name>_data_and_timetable.fet: the school's days, hours, subjects, \
             teachers, students, activities and rooms, breaks and unavailable times, and every \
             placed activity's start and room as permanently locked constraints, so FET opens the \
             timetable as made (fet-cl reports it solved). The school is the one the plan names \
-            (with its scenario), or --school. csv, ics and html exports are not available yet.
+            (with its scenario), or --school.
+
+            --to html writes a folder of self-contained pages (inline CSS, no network; readable \
+            on a phone, printable): index.html with the KPIs (objective, proven bound, gap, \
+            room use, soft rules given up) and every team's common time against its \
+            requirement, then a days × periods grid per teacher, cohort, student, room and team.
+
+            --to csv writes lessons.csv (one row per lesson), teacher-schedules.csv and \
+            student-schedules.csv.
+
+            --to ics writes an RFC 5545 calendar per teacher, room, cohort and student \
+            (teachers/T01.ics, …): the cycle laid onto the term's dates, holidays skipped, in \
+            the school's time zone, with stable UIDs so that importing a newer plan updates \
+            the events. The school needs a calendar (termStart, termEnd).
             """)
 
     enum Target: String, ExpressibleByArgument, CaseIterable {
@@ -23,20 +36,16 @@ struct Export: ParsableCommand {
     @Argument(help: "A plan written by `flexplan solve`.")
     var plan: String
 
-    @Option(help: "The format: fet (csv, ics, html: not available yet).")
+    @Option(help: "The format: fet, html, csv or ics.")
     var to: Target
 
-    @Option(name: .shortAndLong, help: "The file to write (.fet).")
+    @Option(name: .shortAndLong, help: "The file to write (.fet), or the folder (html, csv, ics).")
     var output: String
 
     @Option(help: "The school the plan was made for (default: the path the plan records).")
     var school: String?
 
     func run() throws {
-        guard to == .fet else {
-            throw CommandFailure(
-                code: .invalidInput, message: "export --to \(to.rawValue) is not available yet; use --to fet")
-        }
         do {
             let planFile = try PlanFile.read(from: plan)
             let schoolPath = school ?? planFile.school.path
@@ -44,9 +53,21 @@ struct Export: ParsableCommand {
                 Log.info("warning: \(schoolPath) changed since the plan was made (sha256 differs)")
             }
             let loaded = try SchoolLoading.load(schoolPath, scenario: planFile.scenario, verbose: false)
-            let text = FET.export(loaded, placements: planFile.placements)
-            try AtomicFile.write(Data(text.utf8), to: output)
-            Log.info("\(output): FET file with \(planFile.placements.count) locked placements")
+            switch to {
+            case .fet:
+                let text = FET.export(loaded, placements: planFile.placements)
+                try AtomicFile.write(Data(text.utf8), to: output)
+                print("\(output): FET file with \(planFile.placements.count) locked placements")
+            case .html:
+                let pages = try PlanOutputs.writeHTML(planFile, school: loaded, to: output)
+                print("\(output): \(pages.count) HTML pages; open \(output)/index.html")
+            case .csv:
+                let files = try PlanOutputs.writeCSV(planFile, school: loaded, to: output)
+                print("\(output): \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
+            case .ics:
+                let files = try PlanOutputs.writeCalendars(planFile, school: loaded, to: output)
+                print("\(output): \(files.count) iCalendar files (teachers/, rooms/, cohorts/, students/)")
+            }
         } catch {
             throw CommandFailure(error)
         }

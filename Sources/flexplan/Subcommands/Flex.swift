@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import Reports
 import Timetabling
 
 /// `flexplan flex SCHOOL --week W`: the week's students into flex sessions.
@@ -58,6 +59,9 @@ struct FlexCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write the flex plan to this file.")
     var output: String?
+
+    @Option(help: "Write a folder of outputs: plan.json, csv/flex-assignments.csv (with why), csv/flex-rosters.csv.")
+    var out: String?
 
     @Flag(help: "Print why each student is where they are (a table; in JSON, `explanations`).")
     var explain = false
@@ -125,13 +129,23 @@ struct FlexCommand: ParsableCommand {
         var options = FlexOptions()
         options.stabilityWeight = stability
         options.fairnessWeight = fairness
+        let progress = ProgressLog(verbose: verbose)
+        defer { progress.finish() }
+        let clock0 = clock.now
+        options.progress = { line in
+            if verbose {
+                Log.info(line)
+            } else {
+                progress.report(seconds: (clock.now - clock0) / .seconds(1), phase: line)
+            }
+        }
         if verbose {
-            options.progress = { Log.info($0) }
             Log.info(
                 "week \(week): \(flexWeek.periods.map(\.description).joined(separator: ", ")); \(inputs.requests.count) requests, \(inputs.choices.count) choice lists\(requests == nil ? " (the school's standing ones)" : "")"
             )
         }
         let result = try FlexAssigner.assign(loaded, week: flexWeek, inputs: inputs, previous: last, options: options)
+        progress.finish()
         for warning in result.warnings { Log.info("warning: \(warning)") }
         var plan = result.plan
         plan.requests = requests.map { FlexWeekPlan.Source(path: $0, sha256: PlanFile.sha256(of: $0)) }
@@ -145,17 +159,21 @@ struct FlexCommand: ParsableCommand {
                     "the checker rejected the flex assignment (\(report.violations.count) hard violations): a bug; nothing written"
             )
         }
-        if let output {
+        var outputs: String?
+        if output != nil || out != nil {
             var planFile = PlanFile(
                 school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: 0,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: "optimal", objective: result.objective,
                 bound: result.objective, placements: [], scores: [:])
             planFile.flex = plan
-            try planFile.write(to: output)
+            if let output { try planFile.write(to: output) }
+            if let out { outputs = "\(out): " + (try PlanOutputs.writeFlex(planFile, school: loaded, to: out)) }
         }
-        let summary = FlexSummary(
-            result: result, report: report, school: loaded, explain: explain ? Set(students) : nil, plan: output,
+        var summary = FlexSummary(
+            result: result, report: report, school: loaded, explain: explain ? Set(students) : nil,
+            plan: output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path },
             seconds: (clock.now - started) / .seconds(1))
+        summary.outputs = outputs
         switch format {
         case .json: try JSONOutput.print(summary)
         case .text: render(summary)
@@ -180,7 +198,7 @@ struct FlexCommand: ParsableCommand {
                     percent(summary.changedFromPrevious), "\(summary.catchAll)",
                 ]
             ]
-        TextTable.print(
+        TerminalTable.print(
             header: ["flex period", "placed", "1st choice", "hard requests", "changed", "catch-all"], rows: rows)
         print(
             "simplex      \(summary.simplexIterations) iterations, \(summary.integral ? "integral (no branching)" : "fractional: branched") — objective \(String(format: "%.2f", summary.objective))"
@@ -188,9 +206,10 @@ struct FlexCommand: ParsableCommand {
         print("checker      \(summary.hardViolations) hard violations")
         print("seconds      \(String(format: "%.2f", summary.seconds))")
         if let plan = summary.plan { print("plan         \(plan)") }
+        if let outputs = summary.outputs { print("outputs      \(outputs)") }
         if let explanations = summary.explanations {
             print("")
-            TextTable.print(
+            TerminalTable.print(
                 header: ["student", "flex period", "session", "why"],
                 rows: explanations.map { entry in
                     [
@@ -247,6 +266,8 @@ struct FlexSummary: Encodable {
     var simplexIterations: Int
     var warnings: [String]
     @NullEncodable var plan: String?
+    /// What `--out` wrote (absent without it).
+    var outputs: String?
     var explanations: [Explanation]?
 
     init(

@@ -47,6 +47,12 @@ struct Load: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the plan with its sections to this file (may be PLAN.json itself).")
     var output: String?
 
+    @Option(
+        help:
+            "Write a folder of outputs: plan.json (with its sections), report/ (HTML), csv/, calendars/ (.ics; with a school calendar)."
+    )
+    var out: String?
+
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
@@ -78,8 +84,11 @@ struct Load: ParsableCommand {
         var options = LoadOptions()
         options.timeLimit = timeLimit
         options.cancellation = interrupts.token
-        if verbose { options.progress = ProgressLog.lines() }
+        let progress = ProgressLog(verbose: verbose)
+        defer { progress.finish() }
+        options.progress = progress.handler()
         let result = try StudentLoader.load(loaded, placements: planFile.placements, options: options)
+        progress.finish()
         if verbose {
             let statistics = result.statistics
             Log.info(
@@ -100,7 +109,11 @@ struct Load: ParsableCommand {
         }
         planFile.sections = result.assignments
         if let output { try planFile.write(to: output) }
-        let summary = LoadSummary(result: result, report: report, plan: output)
+        let outputs = try out.map { "\($0): " + (try PlanOutputs.writeAll(planFile, school: loaded, to: $0)) }
+        var summary = LoadSummary(
+            result: result, report: report,
+            plan: output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path })
+        summary.outputs = outputs
         switch format {
         case .json: try JSONOutput.print(summary)
         case .text: render(summary, report: report)
@@ -131,6 +144,7 @@ struct Load: ParsableCommand {
         }
         print("checker                     \(summary.hardViolations) hard violations")
         if let plan = summary.plan { print("plan                        \(plan)") }
+        if let outputs = summary.outputs { print("outputs                     \(outputs)") }
     }
 }
 
@@ -152,6 +166,8 @@ struct LoadSummary: Encodable {
     var largestSizeSpread: Int
     var unmetByCourse: [String: Int]
     @NullEncodable var plan: String?
+    /// What `--out` wrote (absent without it).
+    var outputs: String?
 
     init(result: LoadResult, report: LoadReport, plan: String?) {
         requestsSatisfied = report.requestsSatisfied

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import LinearProgramming
+import Reports
 import Timetabling
 
 /// `flexplan solve SCHOOL`: a verified timetable.
@@ -47,7 +48,10 @@ struct Solve: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the plan to this file.")
     var output: String?
 
-    @Option(help: "Write a folder of outputs (plan.json).")
+    @Option(
+        help:
+            "Write a folder of outputs: plan.json, report/ (HTML), csv/ (lessons, teacher and student schedules), calendars/ (.ics per teacher, room, cohort, student; with a school calendar)."
+    )
     var out: String?
 
     @Option(help: "Output: text or json.")
@@ -98,8 +102,11 @@ struct Solve: ParsableCommand {
         options.seed = seed
         options.threads = threads
         options.cancellation = interrupts.token
-        if verbose { options.progress = ProgressLog.lines() }
+        let progress = ProgressLog(verbose: verbose)
+        defer { progress.finish() }
+        options.progress = progress.handler()
         let result = try TimetableSolver.solve(loaded, options: options)
+        progress.finish()
         if verbose {
             let statistics = result.statistics
             Log.info(
@@ -129,13 +136,9 @@ struct Solve: ParsableCommand {
                 createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
                 bound: result.bound, placements: result.placements, teams: check.teams, planning: check.planning,
                 scores: check.scores)
-            var destinations = output.map { [$0] } ?? []
-            if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                destinations.append(URL(fileURLWithPath: out).appendingPathComponent("plan.json").path)
-            }
-            for destination in destinations { try plan.write(to: destination) }
-            report.plan = destinations.first
+            if let output { try plan.write(to: output) }
+            if let out { report.outputs = "\(out): " + (try PlanOutputs.writeAll(plan, school: loaded, to: out)) }
+            report.plan = output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path }
         }
         render(report, result: result)
         if result.stopReason == .interrupted {
@@ -158,17 +161,28 @@ struct Solve: ParsableCommand {
         case .json:
             try? JSONOutput.print(report)
         case .text:
-            print("status      \(report.status) (\(report.stopReason))")
-            print("objective   \(report.objective.map { String(format: "%.4f", $0) } ?? "-")")
-            print("bound       \(report.bound.map { String(format: "%.4f", $0) } ?? "-")")
-            print("gap         \(report.gap.map { String(format: "%.4f", $0) } ?? "-")")
-            print("seconds     \(String(format: "%.2f", report.seconds))")
-            print("lessons     \(result.statistics.lessons) (\(result.statistics.binaries) start variables)")
-            print("checker     \(report.hardViolations) hard violations")
-            for team in report.teams {
-                print("team        \(team.id): \(team.achievedMinutes) of \(team.requiredMinutes) minutes")
+            func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "-" }
+            var rows = [
+                ["status", "\(report.status) (\(report.stopReason))"], ["objective", number(report.objective)],
+                ["bound", number(report.bound)], ["gap", number(report.gap)],
+                ["seconds", String(format: "%.2f", report.seconds)],
+                ["lessons", "\(result.statistics.lessons) (\(result.statistics.binaries) start variables)"],
+                ["checker", "\(report.hardViolations) hard violations"],
+            ]
+            if let plan = report.plan { rows.append(["plan", plan]) }
+            if let outputs = report.outputs { rows.append(["outputs", outputs]) }
+            TerminalTable.print(header: ["solve", "result"], rows: rows)
+            if !report.teams.isEmpty {
+                print("")
+                TerminalTable.print(
+                    header: ["team", "required minutes", "achieved minutes", ""],
+                    rows: report.teams.map {
+                        [
+                            $0.id, "\($0.requiredMinutes)", "\($0.achievedMinutes)",
+                            $0.achievedMinutes >= $0.requiredMinutes ? "met" : "SHORT",
+                        ]
+                    })
             }
-            if let plan = report.plan { print("plan        \(plan)") }
         }
     }
 }
@@ -184,6 +198,8 @@ struct SolveReport: Encodable {
     var hardViolations = 0
     var teams: [TeamEntry] = []
     @NullEncodable var plan: String?
+    /// What `--out` wrote (absent without it).
+    var outputs: String?
 
     struct TeamEntry: Encodable {
         var id: String

@@ -1,7 +1,7 @@
 /// A plain-text table for the terminal: columns padded to their widest cell, two spaces apart.
-enum TextTable {
+public enum TerminalTable {
     /// The lines of the table, header first, then a rule.
-    static func lines(header: [String], rows: [[String]]) -> [String] {
+    public static func lines(header: [String], rows: [[String]]) -> [String] {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -16,7 +16,7 @@ enum TextTable {
         return [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
     }
 
-    static func print(header: [String], rows: [[String]]) {
+    public static func print(header: [String], rows: [[String]]) {
         for line in lines(header: header, rows: rows) { Swift.print(line) }
     }
 }

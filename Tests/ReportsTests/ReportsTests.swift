@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+import Timetabling
+
+@testable import Reports
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A school small enough to read by hand: Monday and Tuesday (or cycle days A and B), periods
+/// 1, 2, lunch, 3; teachers T1 (Ada) and T2; cohorts 7A and 7B; rooms R1 and LAB; team G7 of
+/// both teachers with common time Tuesday period 3. Lessons: 7A math with T1 in R1 on Monday
+/// 1 and Tuesday 1; 7B science with T2 in LAB, a double lesson on Monday 2–3 (across lunch is
+/// not allowed, so 1–2 here: Monday 1); 7B math with T1 on Tuesday 2.
+enum ReportFixture {
+    static func school(rotating: Bool = false) -> School {
+        let bell = BellSchedule(
+            id: "day",
+            periods: [
+                Period(id: "1", start: "08:00", minutes: 50), Period(id: "2", start: "08:55", minutes: 50),
+                Period(id: "lunch", start: "09:45", minutes: 30, kind: .break),
+                Period(id: "3", start: "10:15", minutes: 50),
+            ])
+        let days =
+            rotating
+            ? [Day(id: "A", bellSchedule: "day"), Day(id: "B", bellSchedule: "day")]
+            : [
+                Day(id: "mon", name: "Monday", bellSchedule: "day", weekday: 1),
+                Day(id: "tue", name: "Tuesday", bellSchedule: "day", weekday: 2),
+            ]
+        var school = School(
+            name: "Hill School", timeGrid: TimeGrid(bellSchedules: [bell], days: days),
+            teachers: [Teacher(id: "T1", name: "Ada, Lovelace"), Teacher(id: "T2")],
+            rooms: [Room(id: "R1", seats: 30), Room(id: "LAB", seats: 24)])
+        school.subjects = [Subject(id: "math", name: "Mathematics"), Subject(id: "sci", name: "Science")]
+        school.cohorts = [Cohort(id: "7A", kind: .group, size: 25), Cohort(id: "7B", kind: .group, size: 24)]
+        school.activities = [
+            Activity(id: "7A-math-1", subject: "math", teachers: ["T1"], cohorts: ["7A"]),
+            Activity(id: "7A-math-2", subject: "math", teachers: ["T1"], cohorts: ["7A"]),
+            Activity(id: "7B-sci", subject: "sci", teachers: ["T2"], cohorts: ["7B"], duration: 2),
+            Activity(id: "7B-math", subject: "math", teachers: ["T1"], cohorts: ["7B"]),
+        ]
+        school.teams = [Team(id: "G7", name: "Grade 7 team", members: ["T1", "T2"])]
+        var student = Student(id: "S1", name: "Sam", grade: "07")
+        student.cohort = "7A"
+        school.students = [student]
+        // Term: Thursday 2026-11-19 to Wednesday 2026-12-02; Thanksgiving 26–27 November.
+        school.calendar = SchoolCalendar(
+            termStart: "2026-11-19", termEnd: "2026-12-02", holidays: ["2026-11-26", "2026-11-27"],
+            timeZone: "America/Chicago")
+        return school
+    }
+
+    static func placements(rotating: Bool = false) -> [Placement] {
+        let (first, second) = rotating ? ("A", "B") : ("mon", "tue")
+        return [
+            Placement(activity: "7A-math-1", day: first, period: "1", room: "R1"),
+            Placement(activity: "7A-math-2", day: second, period: "1", room: "R1"),
+            Placement(activity: "7B-sci", day: first, period: "1", room: "LAB"),
+            Placement(activity: "7B-math", day: second, period: "2", room: "R1"),
+        ]
+    }
+
+    static let teams = [
+        TeamTime(
+            id: "G7", requiredMinutes: 50, achievedMinutes: 50,
+            blocks: [TeamTime.Block(day: "tue", periods: ["3"], minutes: 50)])
+    ]
+
+    static func week(rotating: Bool = false) -> PlannedWeek {
+        PlannedWeek(
+            school: school(rotating: rotating), placements: placements(rotating: rotating),
+            teams: rotating ? [] : teams)
+    }
+}
+
+/// Collects element names and `id` attributes; fails on malformed markup.
+private final class Collector: NSObject, XMLParserDelegate {
+    var ids: Set<String> = []
+    var text = ""
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if let id = attributes["id"] { ids.insert(id) }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+}
+
+@Suite("Reports")
+struct ReportsTests {
+    @Test("a grid per record: rows are the periods, a double lesson fills two cells, breaks and free cells")
+    func grid() throws {
+        let week = ReportFixture.week()
+        let grid = WeekGrid(grid: week.school.timeGrid, meetings: week.meetings(ofCohort: "7B"))
+        #expect(grid.rows.map(\.period) == ["1", "2", "lunch", "3"])
+        #expect(grid.rows[0].times == ["08:00–08:50", "08:00–08:50"])
+        guard case .meetings(let first) = grid.cells[0][0], case .meetings(let second) = grid.cells[1][0] else {
+            Issue.record("the double lesson is not in Monday 1–2")
+            return
+        }
+        #expect(first == second && first.first?.title == "Science")
+        #expect(grid.cells[2][0] == .pause("lunch"))
+        #expect(grid.cells[3][1] == .free)
+        let team = WeekGrid(
+            grid: week.school.timeGrid, members: ["T1", "T2"].map { week.meetings(ofTeacher: $0) },
+            time: week.teamTime["G7"])
+        #expect(team.cells[3][1] == .team(busy: 0, of: 2, common: true, meeting: false))
+        #expect(team.cells[0][0] == .team(busy: 2, of: 2, common: false, meeting: false))
+    }
+
+    @Test("the HTML pages are well-formed and hold every teacher, cohort, student, room and team")
+    func html() throws {
+        let week = ReportFixture.week()
+        let kpis = PlanKPIs(
+            week: week, solve: .init(status: "optimal", objective: 3, bound: 3), scores: ["teacherGap": 3])
+        let pages = HTMLReport(week: week, kpis: kpis, createdBy: "FlexPlan test").pages()
+        #expect(
+            Set(pages.keys) == [
+                "index.html", "teachers.html", "cohorts.html", "students.html", "rooms.html", "teams.html",
+            ])
+        var ids: Set<String> = []
+        var text = ""
+        for (name, page) in pages {
+            #expect(page.hasPrefix("<!DOCTYPE html>"))
+            #expect(!page.contains("http://") && !page.contains("https://"), "\(name) reaches the network")
+            let collector = Collector()
+            let parser = XMLParser(data: Data(page.dropFirst("<!DOCTYPE html>".count).utf8))
+            parser.delegate = collector
+            #expect(parser.parse(), "\(name) is not well-formed: \(String(describing: parser.parserError))")
+            ids.formUnion(collector.ids)
+            text += collector.text
+        }
+        #expect(ids.isSuperset(of: ["T1", "T2", "7A", "7B", "S1", "R1", "LAB", "G7"]))
+        #expect(text.contains("Ada, Lovelace") && text.contains("Grade 7 team") && text.contains("teacherGap"))
+        #expect(kpis.roomUse > 0 && abs(kpis.roomUse - 5.0 / 12.0) < 1e-9)  // 5 lesson-periods of 2 rooms × 6
+    }
+
+    @Test("CSV files have the documented columns and a row per lesson and person")
+    func csv() throws {
+        let tables = ScheduleCSV.tables(ReportFixture.week())
+        #expect(tables["lessons.csv"]?.header == ScheduleCSV.lessonColumns)
+        #expect(tables["lessons.csv"]?.rows.count == 4)
+        #expect(
+            tables["lessons.csv"]?.rows.first { $0[0] == "7B-sci" }
+                == ["7B-sci", "Science", "", "mon", "1", "08:00", "09:45", "LAB", "T2", "7B", ""])
+        #expect(tables["teacher-schedules.csv"]?.header == ScheduleCSV.teacherColumns)
+        #expect(tables["teacher-schedules.csv"]?.rows.count == 4)
+        #expect(tables["student-schedules.csv"]?.header == ScheduleCSV.studentColumns)
+        #expect(tables["student-schedules.csv"]?.rows.map { $0[0] } == ["S1", "S1"])
+    }
+}
+
+@Suite("iCalendar")
+struct ICalendarTests {
+    private let stamp = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// The content lines, unfolded (§3.1), after checking CRLF ends and 75-octet lines.
+    private func unfold(_ text: String) -> [String] {
+        #expect(text.hasSuffix("\r\n"))
+        let physical = text.components(separatedBy: "\r\n").dropLast()
+        #expect(physical.allSatisfy { $0.utf8.count <= 75 }, "a line over 75 octets")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare LF")
+        var lines: [String] = []
+        for line in physical {
+            if line.hasPrefix(" ") { lines[lines.count - 1] += line.dropFirst() } else { lines.append(line) }
+        }
+        return lines
+    }
+
+    @Test("a fixed week: one weekly event per lesson until the term's end, the holiday excluded")
+    func fixedWeek() throws {
+        let week = ReportFixture.week()
+        let text = try #require(
+            ICalendar(week: week, stamp: stamp).calendar(
+                named: "Hill School: Ada, Lovelace (T1) — a name long enough to be folded over two lines",
+                meetings: week.meetings(ofTeacher: "T1")))
+        let lines = unfold(text)
+        for component in ["VCALENDAR", "VTIMEZONE", "VEVENT"] {
+            #expect(
+                lines.count { $0 == "BEGIN:\(component)" } == lines.count { $0 == "END:\(component)" },
+                "unbalanced \(component)")
+        }
+        #expect(
+            lines.contains(
+                "X-WR-CALNAME:Hill School: Ada\\, Lovelace (T1) — a name long enough to be folded over two lines"))
+        #expect(lines.count { $0 == "BEGIN:VEVENT" } == 3)
+        // Monday math: the first Monday of the term is 23 November; weekly until the end of the
+        // last school day (Tuesday 1 December; 23:59:59 in Chicago is 05:59:59 UTC the next day).
+        #expect(lines.contains("DTSTART;TZID=America/Chicago:20261123T080000"))
+        #expect(lines.contains("DTEND;TZID=America/Chicago:20261123T085000"))
+        #expect(lines.contains("RRULE:FREQ=WEEKLY;UNTIL=20261202T055959Z"))
+        #expect(lines.contains("UID:7A-math-1@Hill-School.flexplan"))
+        #expect(lines.contains("DTSTAMP:20261118T110640Z"))
+        #expect(lines.contains("TZOFFSETTO:-0600"))
+        // No holiday falls on a Monday or Tuesday of this term: no EXDATE.
+        #expect(!lines.contains { $0.hasPrefix("EXDATE") })
+    }
+
+    @Test("a Thursday lesson skips Thanksgiving with an EXDATE")
+    func holidayExcluded() throws {
+        var school = ReportFixture.school()
+        school.timeGrid.days = [Day(id: "thu", bellSchedule: "day", weekday: 4)]
+        school.calendar?.termEnd = "2026-12-04"  // Thursdays 19 November, (26: holiday), 3 December
+        school.activities = [Activity(id: "club", teachers: ["T1"], cohorts: ["7A"])]
+        let week = PlannedWeek(
+            school: school, placements: [Placement(activity: "club", day: "thu", period: "3", room: "R1")])
+        let lines = unfold(
+            try #require(ICalendar(week: week, stamp: stamp).calendar(named: "T1", meetings: week.meetings)))
+        #expect(lines.contains("DTSTART;TZID=America/Chicago:20261119T101500"))
+        #expect(lines.contains("EXDATE;TZID=America/Chicago:20261126T101500"))
+        #expect(lines.contains("RRULE:FREQ=WEEKLY;UNTIL=20261204T055959Z"))
+    }
+
+    @Test("an A/B cycle lands on the right dates: A and B alternate over school days, holidays skipped")
+    func rotatingCycle() throws {
+        let week = ReportFixture.week(rotating: true)
+        let lines = unfold(
+            try #require(
+                ICalendar(week: week, stamp: stamp).calendar(named: "7A", meetings: week.meetings(ofCohort: "7A"))))
+        let starts = lines.filter { $0.hasPrefix("DTSTART;TZID") }.map { String($0.suffix(15)) }.sorted()
+        // School days: Thu 19 A, Fri 20 B, Mon 23 A, Tue 24 B, Wed 25 A, (26–27 holidays),
+        // Mon 30 B, Tue 1 A, Wed 2 B. 7A math meets on A (math-1) and B (math-2), period 1.
+        #expect(
+            starts == [
+                "20261119T080000", "20261120T080000", "20261123T080000", "20261124T080000", "20261125T080000",
+                "20261130T080000", "20261201T080000", "20261202T080000",
+            ])
+        let uids = lines.filter { $0.hasPrefix("UID:") }
+        #expect(Set(uids).count == uids.count, "UIDs repeat")
+        #expect(uids.contains("UID:2026-11-19-7A-math-1@Hill-School.flexplan"))
+        #expect(!lines.contains { $0.hasPrefix("RRULE") })
+    }
+
+    @Test("text is escaped and long lines fold without splitting a character")
+    func escapingAndFolding() {
+        #expect(ICalendar.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
+        let folded = ICalendar.fold("DESCRIPTION:" + String(repeating: "é", count: 60))
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.count == 2 && parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts[0] + parts[1].dropFirst() == "DESCRIPTION:" + String(repeating: "é", count: 60))
+    }
+}
