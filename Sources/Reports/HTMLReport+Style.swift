@@ -1,7 +1,7 @@
 extension HTMLReport {
     /// The report's one stylesheet, inlined in every page: no network, readable on a phone
     /// (grids scroll sideways inside their box), printable (one grid per page, no navigation).
-    static let css = """
+    public static let css = """
         :root{--ink:#1d2733;--muted:#5b6878;--line:#d5dbe3;--lesson:#e8f0fb;--lesson-edge:#4a78b5;\
         --free:#fff;--pause:#f3f4f6;--common:#dff3e4;--common-edge:#2e8b57;--meeting:#c9ecd4;--warn:#fde8e8}
         *{box-sizing:border-box}

@@ -39,16 +39,9 @@ public struct PlanKPIs: Sendable {
         self.solve = solve
         let school = week.school
         lessons = week.meetings.count
-        let teaching = school.timeGrid.slots(of: .teaching).count
-        var used: [String: Int] = [:]
-        for meeting in week.meetings {
-            if let room = meeting.room { used[room, default: 0] += meeting.periods.count }
-        }
-        roomUseByRoom = Dictionary(
-            school.rooms.map { ($0.id, teaching == 0 ? 0 : Double(used[$0.id] ?? 0) / Double(teaching)) },
-            uniquingKeysWith: { first, _ in first })
-        let available = teaching * school.rooms.count
-        roomUse = available == 0 ? 0 : Double(used.values.reduce(0, +)) / Double(available)
+        let use = PlanMetrics.roomUse(school, placements: week.placements)
+        roomUse = use.overall
+        roomUseByRoom = use.byRoom
         penalties = scores.filter { $0.value > 1e-9 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
             (rule: $0.key, penalty: $0.value)
         }

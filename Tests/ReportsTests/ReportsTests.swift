@@ -76,7 +76,7 @@ enum ReportFixture {
 }
 
 /// Collects element names and `id` attributes; fails on malformed markup.
-private final class Collector: NSObject, XMLParserDelegate {
+final class Collector: NSObject, XMLParserDelegate {
     var ids: Set<String> = []
     var text = ""
     func parser(
@@ -240,5 +240,49 @@ struct ICalendarTests {
         let parts = folded.components(separatedBy: "\r\n")
         #expect(parts.count == 2 && parts.allSatisfy { $0.utf8.count <= 75 })
         #expect(parts[0] + parts[1].dropFirst() == "DESCRIPTION:" + String(repeating: "é", count: 60))
+    }
+}
+
+@Suite("Comparison and frontier chart")
+struct ComparisonTests {
+    @Test("two known plans: their deltas, and the lessons moved")
+    func deltas() {
+        let week = ReportFixture.week()
+        let school = week.school
+        let first = ReportFixture.placements()
+        var second = first
+        second[3].period = "3"  // 7B math from Tuesday 2 to Tuesday 3: T1 now waits in period 2
+        let columns = [("A", first), ("B", second)].map { name, placements in
+            PlanComparison.Column(
+                name: name, metrics: PlanMetrics(school: school, placements: placements, objective: 1, bound: 1),
+                placements: placements)
+        }
+        let comparison = PlanComparison(columns)
+        let (header, rows) = comparison.table()
+        #expect(header == ["", "A", "B", "Δ"])
+        #expect(rows.first { $0[0] == "teacher gaps" } == ["teacher gaps", "0", "1", "+1"])
+        #expect(
+            rows.first { $0[0] == "lessons moved from the first" } == ["lessons moved from the first", "0", "1", ""])
+        #expect(rows.first { $0[0] == "objective" } == ["objective", "1.00", "1.00", "0"])
+        #expect(comparison.moves[1] == [LessonMove(activity: "7B-math", from: "tue 2 R1", to: "tue 3 R1")])
+        #expect(comparison.markdown().hasPrefix("|  | A | B | Δ |\n|---|---|---|---|\n"))
+    }
+
+    @Test("the frontier chart is well-formed SVG with a line per measure")
+    func chart() throws {
+        let chart = FrontierChart(
+            title: "Team minutes & requests", xLabel: "teams[*].collaboration.minutes", leftLabel: "requests met",
+            rightLabel: "teacher gaps", leftIsFraction: true,
+            points: [45.0, 90, 135, 180].enumerated().map { index, x in
+                FrontierChart.Point(x: x, series: "", left: 0.99 - Double(index) * 0.01, right: Double(40 + index * 5))
+            })
+        let svg = chart.svg()
+        let collector = Collector()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = collector
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 8)
+        #expect(collector.text.contains("Team minutes & requests") && collector.text.contains("99%"))
     }
 }

@@ -64,10 +64,14 @@ struct ImportCommandTests {
         // The plan back to FET: every placement locked; it imports cleanly.
         let export = try runFlexplan(["export", plan, "--to", "fet", "-o", exported])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr.contains("4 locked placements"))
+        #expect(export.stdout.contains("4 locked placements"))
         #expect(try runFlexplan(["import", exported, "-o", exported + ".json"]).status == 0)
         try? FileManager.default.removeItem(atPath: exported + ".json")
-        #expect(try runFlexplan(["export", plan, "--to", "csv", "-o", exported]).status == 2)
+        // CSV schedules of the same plan, into a folder.
+        let folder = exported + "-csv"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runFlexplan(["export", plan, "--to", "csv", "-o", folder]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/lessons.csv"))
         // Read directly, the same file is refused by solve (import it first).
         #expect(try runFlexplan(["solve", fet, "--time-limit", "5"]).status == 2)
         // A timetable in fet-cl's form, checked: one hard violation planted, one activity missing.

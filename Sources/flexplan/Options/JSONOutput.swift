@@ -3,10 +3,14 @@ import Foundation
 /// The contract's `--format json`: exactly one JSON object on stdout.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
+        Swift.print(String(decoding: try encode(value), as: UTF8.self))
+    }
+
+    /// The same JSON, as data (for a file).
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        Swift.print(String(decoding: data, as: UTF8.self))
+        return try encoder.encode(value)
     }
 }
 

@@ -1,0 +1,283 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import Reports
+import Timetabling
+
+/// `flexplan sweep SCHOOL --vary PATH=V1,V2,...`: scenario variants solved side by side.
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Solve variants of a school side by side and show the trade-off (e.g. team minutes against requests met).",
+        discussion: """
+            Each --vary PATH=V1,V2,... sets a numeric field addressed by a record path (records \
+            by id, `*` for all: teams[*].collaboration.minutes=45,90,135,180, or \
+            courses[id=BIO].maxSectionSize=24,28); several --vary make a grid of every \
+            combination. Each variant is solved as `flexplan solve` would (same --time-limit, \
+            --iterations and --seed: with --iterations a variant's plan is byte-identical to a \
+            separate solve of the same variant), checked, loaded when the students have course \
+            requests (--load-time-limit), and measured: requests met, teams meeting their \
+            requirement, common minutes, teacher gaps, planning minutes, room use, objective, \
+            bound, gap, seconds. Variants run in parallel, one GLPK problem per thread \
+            (--threads, default the core count).
+
+            --out DIR writes each variant's plan (variant-1.json, ...), sweep.json, sweep.md and \
+            frontier.svg: the first varied value across, requests met (or the objective when \
+            nothing is loaded) and teacher gaps up.
+
+            JSON output (--format json): vary ({path, values}), variants ({values, status, \
+            seconds, metrics, plan, failure}).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, md, json }
+
+    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
+    var school: String
+
+    @Option(name: .customLong("vary"), help: "PATH=V1,V2,... (repeatable: a grid).")
+    var varies: [String]
+
+    @Option(help: "A scenario overlay to apply before the variants.")
+    var scenario: String?
+
+    @Option(help: "Wall-clock limit in seconds for each variant's solve.")
+    var timeLimit: Double?
+
+    @Option(help: "A deterministic limit per variant: this many search steps.")
+    var iterations: Int?
+
+    @Option(help: "Random seed of every variant's search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Wall-clock limit in seconds for each variant's loading (schools with course requests).")
+    var loadTimeLimit: Double = 30
+
+    @Option(help: "Variants solved at once (one GLPK problem per thread).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Write the variants' plans, sweep.json, sweep.md and frontier.svg into this folder.")
+    var out: String?
+
+    @Option(help: "Output: table, md or json.")
+    var format: Format = .table
+
+    @Flag(help: "Progress on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if varies.isEmpty { throw ValidationError("give at least one --vary PATH=V1,V2,...") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if timeLimit == nil && iterations == nil {
+            throw ValidationError("give --time-limit or --iterations: every variant needs a limit")
+        }
+    }
+
+    /// One --vary: a path and its values.
+    struct Axis: Encodable {
+        var path: String
+        var values: [Double]
+        var parsed: RecordPath
+
+        enum CodingKeys: String, CodingKey { case path, values }
+    }
+
+    func run() throws {
+        do {
+            try sweep()
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    private func sweep() throws {
+        let base = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        let axes = try varies.map(Self.axis)
+        // Every combination, the first axis varying slowest.
+        var combinations: [[Double]] = [[]]
+        for axis in axes { combinations = combinations.flatMap { prefix in axis.values.map { prefix + [$0] } } }
+        var variants: [School] = []
+        for values in combinations {
+            var variant = base
+            for (axis, value) in zip(axes, values) {
+                let json: JSONValue =
+                    value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
+                variant = try variant.setting(axis.parsed, to: json)
+            }
+            let errors = variant.validate().filter { $0.severity == .error }
+            if let first = errors.first {
+                throw CommandFailure(
+                    code: .invalidInput,
+                    message: "variant \(Self.describe(axes, values)) is not a valid school: \(first)")
+            }
+            variants.append(variant)
+        }
+        var options = TimetableSolveOptions()
+        options.timeLimit = timeLimit
+        options.iterations = iterations
+        options.seed = seed
+        var loadOptions = LoadOptions()
+        loadOptions.timeLimit = loadTimeLimit
+        let progress = ProgressLog(verbose: verbose)
+        defer { progress.finish() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        progress.report(
+            seconds: 0, phase: "sweep: 0 of \(variants.count) variants, \(min(threads, variants.count)) at once")
+        let outcomes = ScenarioSweep.run(
+            variants, options: options, load: loadOptions, threads: threads,
+            progress: { done, total in
+                progress.report(
+                    seconds: (clock.now - started) / .seconds(1), phase: "sweep: \(done) of \(total) variants")
+            })
+        progress.finish()
+
+        var plans: [String?] = Array(repeating: nil, count: variants.count)
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for (index, outcome) in outcomes.enumerated() {
+                guard let result = outcome.result, let check = outcome.check, !result.placements.isEmpty else {
+                    continue
+                }
+                var plan = PlanFile(
+                    school: .init(path: school, sha256: PlanFile.sha256(of: school)),
+                    scenario: ([scenario].compactMap { $0 } + ["sweep: " + Self.describe(axes, combinations[index])])
+                        .joined(separator: "; "),
+                    seed: seed, createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue,
+                    objective: result.objective, bound: result.bound, placements: result.placements,
+                    teams: check.teams, planning: check.planning, scores: check.scores)
+                plan.sections = outcome.loading?.assignments
+                let path = URL(fileURLWithPath: out).appendingPathComponent("variant-\(index + 1).json").path
+                try plan.write(to: path)
+                plans[index] = path
+            }
+        }
+        let entries = zip(combinations, zip(outcomes, plans)).map { values, pair in
+            SweepOutput.Variant(
+                values: values, status: pair.0.result?.status.rawValue ?? "error", seconds: pair.0.seconds,
+                metrics: pair.0.metrics, plan: pair.1, failure: pair.0.failure)
+        }
+        let output = SweepOutput(vary: axes, variants: entries)
+        let (header, rows) = Self.table(axes, entries)
+        if let out {
+            try AtomicFile.write(try JSONOutput.encode(output), to: out + "/sweep.json")
+            try AtomicFile.write(
+                Data((MarkdownTable.render(header: header, rows: rows) + "\n").utf8), to: out + "/sweep.md")
+            try AtomicFile.write(Data(Self.chart(axes, entries, school: base).svg().utf8), to: out + "/frontier.svg")
+        }
+        switch format {
+        case .json: try JSONOutput.print(output)
+        case .md: print(MarkdownTable.render(header: header, rows: rows))
+        case .table:
+            TerminalTable.print(header: header, rows: rows)
+            if let out { print("\nwrote \(out): variant-N.json, sweep.json, sweep.md, frontier.svg") }
+        }
+        if entries.allSatisfy({ $0.metrics == nil }) {
+            throw CommandFailure(code: .noPlan, message: "no variant produced a plan")
+        }
+    }
+
+    // MARK: Parsing
+
+    static func axis(_ text: String) throws -> Axis {
+        guard let equals = text.lastIndex(of: "=") else {
+            throw CommandFailure(code: .invalidInput, message: "--vary \(text): expected PATH=V1,V2,...")
+        }
+        let path = String(text[..<equals])
+        let values = try text[text.index(after: equals)...].split(separator: ",").map { item in
+            guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw CommandFailure(
+                    code: .invalidInput, message: "--vary \(text): '\(item)' is not a number")
+            }
+            return value
+        }
+        guard !values.isEmpty else {
+            throw CommandFailure(code: .invalidInput, message: "--vary \(text): no values after '='")
+        }
+        return Axis(path: path, values: values, parsed: try RecordPath(parsing: path))
+    }
+
+    static func describe(_ axes: [Axis], _ values: [Double]) -> String {
+        zip(axes, values).map { "\($0.path)=\(FrontierChartNumber.text($1))" }.joined(separator: ", ")
+    }
+
+    // MARK: Rendering
+
+    static func table(_ axes: [Axis], _ variants: [SweepOutput.Variant]) -> (header: [String], rows: [[String]]) {
+        let loaded = variants.contains { $0.metrics?.requestsSatisfied != nil }
+        var header = axes.map { Self.shortName($0.path) }
+        header += ["status", "objective", "bound"]
+        if loaded { header += ["requests met", "fully scheduled"] }
+        header += ["teams met", "common min (mean)", "teacher gaps", "planning min", "room use", "seconds"]
+        let rows = variants.map { variant in
+            var cells = variant.values.map(FrontierChartNumber.text)
+            guard let metrics = variant.metrics else {
+                return cells + [variant.status, variant.failure ?? "no plan"]
+                    + Array(repeating: "", count: header.count - cells.count - 2)
+            }
+            func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
+            cells += [
+                variant.status, metrics.objective.map { String(format: "%.2f", $0) } ?? "–",
+                metrics.bound.map { String(format: "%.2f", $0) } ?? "–",
+            ]
+            if loaded { cells += [percent(metrics.requestsSatisfied), percent(metrics.fullyScheduled)] }
+            let minutes = metrics.teamMinutes.values
+            cells += [
+                "\(metrics.teamsMeetingRequirement) of \(metrics.teams)",
+                minutes.isEmpty ? "–" : String(format: "%.0f", Double(minutes.reduce(0, +)) / Double(minutes.count)),
+                "\(metrics.teacherGaps)", "\(metrics.planningMinutes)", percent(metrics.roomUse),
+                String(format: "%.1f", variant.seconds),
+            ]
+            return cells
+        }
+        return (header, rows)
+    }
+
+    /// `teams[*].collaboration.minutes` → `collaboration.minutes`: the field, for a column header.
+    static func shortName(_ path: String) -> String {
+        let parts = path.split(separator: ".")
+        return parts.count > 2 ? parts.suffix(2).joined(separator: ".") : path
+    }
+
+    static func chart(_ axes: [Axis], _ variants: [SweepOutput.Variant], school: School) -> FrontierChart {
+        let loaded = variants.contains { $0.metrics?.requestsSatisfied != nil }
+        let points = variants.compactMap { variant -> FrontierChart.Point? in
+            guard let metrics = variant.metrics, let x = variant.values.first else { return nil }
+            let series = zip(axes.dropFirst(), variant.values.dropFirst()).map {
+                "\(shortName($0.path))=\(FrontierChartNumber.text($1))"
+            }.joined(separator: ", ")
+            return FrontierChart.Point(
+                x: x, series: series, left: loaded ? metrics.requestsSatisfied : metrics.objective,
+                right: Double(metrics.teacherGaps))
+        }
+        return FrontierChart(
+            title: "\(school.name ?? "School"): the trade-off of \(shortName(axes[0].path))",
+            xLabel: axes[0].path, leftLabel: loaded ? "requests met" : "objective (penalty)",
+            rightLabel: "teacher gaps (periods a week)", leftIsFraction: loaded, points: points)
+    }
+}
+
+/// The contract's JSON for `sweep`.
+struct SweepOutput: Encodable {
+    struct Variant: Encodable {
+        var values: [Double]
+        var status: String
+        var seconds: Double
+        var metrics: PlanMetrics?
+        @NullEncodable var plan: String?
+        var failure: String?
+    }
+
+    var vary: [Sweep.Axis]
+    var variants: [Variant]
+}
+
+/// Numbers as people write them in --vary: 90, 0.5.
+enum FrontierChartNumber {
+    static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
