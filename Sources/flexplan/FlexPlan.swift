@@ -16,7 +16,8 @@ struct FlexPlan: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Validate.self, Solve.self, Load.self, FlexCommand.self, Check.self, Compare.self, Sweep.self, Import.self,
+            Validate.self, Solve.self, Load.self, FlexCommand.self, Check.self, Compare.self, Sweep.self, Explain.self,
+            Substitutes.self, Import.self,
             Export.self, Schema.self,
             Generate.self,
             LP.self,

@@ -95,8 +95,19 @@ extension TimetableSolver {
         let stop = best.stop
         report("rooms and evaluation", nil, nil)
         let formulation = try TimetableFormulation(problem: problem)
-        return try finishedPlan(
-            problem: problem, formulation: formulation, starts: starts, bound: 0, provedOptimal: false,
-            stop: stop, started: started, result: result)
+        do {
+            return try finishedPlan(
+                problem: problem, formulation: formulation, starts: starts, bound: 0, provedOptimal: false,
+                stop: stop, started: started, result: result)
+        } catch TimetablingError.evaluationFailed {
+            // The master keeps one team block free but does not model individual planning
+            // minutes, a teacher's several teams or a team's maximum blocks: when its timetable
+            // cannot meet them, there is no plan (not a bug).
+            var failed = result
+            failed.reasons = [
+                "the master schedule's timetable leaves no way to meet every team's common time together with teachers' individual planning minutes; `flexplan explain` counts what each teacher needs"
+            ]
+            return failed
+        }
     }
 }

@@ -24,6 +24,9 @@ public struct TimetableSolveOptions: Sendable {
     public var exactBinaryLimit = 4_000
     /// Without limits, the search stops after this many steps without improvement.
     public var stallIterations = 400
+    /// Stops at the first complete plan, its rooms assigned: a feasibility check (the elastic
+    /// search of `flexplan explain` asks "is there any timetable?" many times).
+    public var firstPlanOnly = false
     /// Stops the search from another thread; the best plan so far is kept.
     public var cancellation: CancellationToken?
     /// Progress while solving: phase, incumbent, bound.
@@ -104,7 +107,7 @@ public enum TimetableSolver {
         }
         let reasons =
             problem.unplaceable.map { "activity '\($0.lesson)': \($0.reason)" } + overloads(problem)
-            + roomOverloads(problem)
+            + roomOverloads(problem).map(\.message) + InfeasibilityExplainer.planningCauses(problem).map(\.message)
         guard reasons.isEmpty else { return finish(.infeasible, .solved, reasons: reasons) }
         let progress = options.progress
         let report: @Sendable (String, Double?, Double?) -> Void = { phase, incumbent, bound in
@@ -158,6 +161,7 @@ public enum TimetableSolver {
                 mipOptions.timeLimit = 60
             }
             mipOptions.progress = { snapshot in report("exact MIP", snapshot.incumbent, snapshot.bound) }
+            if options.firstPlanOnly { mipOptions.relativeGap = 1 }
             while true {
                 let solution = try exact.model.solve(mipOptions)
                 statistics.nodes += solution.nodes
@@ -185,7 +189,7 @@ public enum TimetableSolver {
         // Otherwise, or to improve: large-neighbourhood search on the elastic model.
         var stop = StopReason.solved
         var consumedIterations = 0
-        if !mipProvedOptimal {
+        if !mipProvedOptimal && !(options.firstPlanOnly && incumbent != nil) {
             var elasticOptions = options.formulation
             elasticOptions.elastic = true
             elasticOptions.symmetryBreaking = false
@@ -251,6 +255,7 @@ public enum TimetableSolver {
             }
             _ = try acceptOrCut()
             while true {
+                if options.firstPlanOnly && incumbent != nil { break }
                 if options.cancellation?.isCancelled == true { stop = .interrupted; break }
                 if let iterations = options.iterations, consumedIterations + search.iterations >= iterations {
                     stop = .iterationLimit
@@ -392,7 +397,7 @@ public enum TimetableSolver {
 
     /// Sets of rooms that cannot host, in the week's teaching periods, the lessons that can
     /// only use them (Hall's condition, checked for each lesson's own set of candidate rooms).
-    static func roomOverloads(_ problem: SchedulingProblem) -> [String] {
+    static func roomOverloads(_ problem: SchedulingProblem) -> [(rooms: [String], message: String)] {
         let school = problem.school
         return problem.candidateRoomSets.compactMap { rooms in
             let capacity = rooms.reduce(0) { total, room in
@@ -403,9 +408,12 @@ public enum TimetableSolver {
             let lessons = problem.lessons(confinedTo: rooms).map { problem.lessons[$0] }
             let demand = lessons.reduce(0) { $0 + $1.duration }
             guard demand > capacity else { return nil }
-            let names = rooms.sorted().map { school.rooms[$0].id }.joined(separator: ", ")
-            return "rooms \(names) can host \(capacity) lesson periods a week, but \(lessons.count) lessons "
-                + "(\(demand) periods, e.g. '\(lessons[0].activity.id)') can only use them"
+            let ids = rooms.sorted().map { school.rooms[$0].id }
+            return (
+                ids,
+                "rooms \(ids.joined(separator: ", ")) can host \(capacity) lesson periods a week, but \(lessons.count) lessons "
+                    + "(\(demand) periods, e.g. '\(lessons[0].activity.id)') can only use them"
+            )
         }
     }
 

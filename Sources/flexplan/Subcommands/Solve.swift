@@ -151,8 +151,9 @@ struct Solve: ParsableCommand {
             throw CommandFailure(
                 code: .noPlan,
                 message: result.status == .infeasible
-                    ? "the school is infeasible: no timetable satisfies every hard rule"
-                    : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue))")
+                    ? "the school is infeasible: no timetable satisfies every hard rule; `flexplan explain \(school)` says which rules clash"
+                    : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue)); if the school may be infeasible, `flexplan explain \(school)` looks for why"
+            )
         }
     }
 

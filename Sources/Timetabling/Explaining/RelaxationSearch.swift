@@ -1,0 +1,184 @@
+import Foundation
+
+/// The elastic search of ``InfeasibilityExplainer``: which groups of rules must be relaxed for
+/// a timetable to exist.
+struct RelaxationSearch {
+    /// A group of rules a school can bend, and what bending it means.
+    struct RuleGroup {
+        var name: String
+        var records: [String]
+        /// How hard the school would find it to bend: 1 (a relation) … 5 (unavailable times).
+        var stiffness: Int
+        var fix: String
+        var relax: @Sendable (inout School) -> Void
+    }
+
+    let school: School
+    let deadline: Date
+    let checkTimeLimit: Double
+    private(set) var incomplete = false
+
+    init(school: School, deadline: Date, checkTimeLimit: Double) {
+        self.school = school
+        self.deadline = deadline
+        self.checkTimeLimit = checkTimeLimit
+    }
+
+    /// The groups of the school: every teacher's and cohort's limits and unavailable times, hard
+    /// team requirements, hard relations, locked placements, allowed starts and rooms.
+    static func groups(of school: School) -> [RuleGroup] {
+        var groups: [RuleGroup] = []
+        for (index, teacher) in school.teachers.enumerated() {
+            if !(teacher.unavailable ?? []).isEmpty {
+                groups.append(
+                    RuleGroup(
+                        name: "\(teacher.id)'s unavailable times", records: [teacher.id], stiffness: 5,
+                        fix: "lift some of \(teacher.id)'s unavailable times"
+                    ) { $0.teachers[index].unavailable = nil })
+            }
+            if teacher.maxPeriodsPerDay != nil || teacher.maxPeriodsPerWeek != nil || teacher.maxConsecutive != nil
+                || teacher.maxDaysPerWeek != nil || teacher.maxGapsPerWeek != nil || teacher.maxMinutesPerWeek != nil
+                || teacher.minPeriodsPerDay != nil
+            {
+                groups.append(
+                    RuleGroup(
+                        name: "\(teacher.id)'s load limits", records: [teacher.id], stiffness: 3,
+                        fix: "raise \(teacher.id)'s load limits (per day, per week, consecutive, days, gaps)"
+                    ) { school in
+                        school.teachers[index].maxPeriodsPerDay = nil
+                        school.teachers[index].maxPeriodsPerWeek = nil
+                        school.teachers[index].maxConsecutive = nil
+                        school.teachers[index].maxDaysPerWeek = nil
+                        school.teachers[index].maxGapsPerWeek = nil
+                        school.teachers[index].maxMinutesPerWeek = nil
+                        school.teachers[index].minPeriodsPerDay = nil
+                    })
+            }
+        }
+        for (index, cohort) in (school.cohorts ?? []).enumerated() {
+            if !(cohort.unavailable ?? []).isEmpty {
+                groups.append(
+                    RuleGroup(
+                        name: "\(cohort.id)'s unavailable times", records: [cohort.id], stiffness: 5,
+                        fix: "lift some of \(cohort.id)'s unavailable times"
+                    ) { $0.cohorts?[index].unavailable = nil })
+            }
+            if cohort.maxPeriodsPerDay != nil || cohort.maxGapsPerWeek != nil {
+                groups.append(
+                    RuleGroup(
+                        name: "\(cohort.id)'s daily limit and gaps", records: [cohort.id], stiffness: 3,
+                        fix: "raise \(cohort.id)'s maxPeriodsPerDay or maxGapsPerWeek"
+                    ) { school in
+                        school.cohorts?[index].maxPeriodsPerDay = nil
+                        school.cohorts?[index].maxGapsPerWeek = nil
+                    })
+            }
+        }
+        for (index, team) in (school.teams ?? []).enumerated()
+        where team.collaboration != nil && team.collaboration?.weight == nil {
+            groups.append(
+                RuleGroup(
+                    name: "team \(team.id)'s common time", records: [team.id], stiffness: 2,
+                    fix: "relax team \(team.id)'s requirement (minutes, blocks, block length, windows)"
+                ) { $0.teams?[index].collaboration = nil })
+        }
+        for (index, relation) in (school.activityRelations ?? []).enumerated() where relation.weight == nil {
+            groups.append(
+                RuleGroup(
+                    name:
+                        "relation \(index + 1) (\(relation.kind.rawValue) \(relation.activities.joined(separator: ", ")))",
+                    records: relation.activities, stiffness: 1,
+                    fix: "drop relation \(index + 1) or make it soft (a weight)"
+                ) { $0.activityRelations?[index].weight = 1 })
+        }
+        for (index, activity) in (school.activities ?? []).enumerated() {
+            if activity.locked != nil {
+                groups.append(
+                    RuleGroup(
+                        name: "\(activity.id)'s locked time", records: [activity.id], stiffness: 4,
+                        fix: "unlock \(activity.id)"
+                    ) { $0.activities?[index].locked = nil })
+            }
+            if activity.allowedStarts != nil || activity.rooms != nil || activity.roomFeatures != nil {
+                groups.append(
+                    RuleGroup(
+                        name: "\(activity.id)'s allowed starts and rooms", records: [activity.id], stiffness: 4,
+                        fix: "allow \(activity.id) more starts or rooms"
+                    ) { school in
+                        school.activities?[index].allowedStarts = nil
+                        if school.activities?[index].rooms?.isEmpty == false { school.activities?[index].rooms = nil }
+                        school.activities?[index].roomFeatures = nil
+                    })
+            }
+        }
+        return groups
+    }
+
+    /// The school with the given groups relaxed.
+    func relaxed(_ groups: [RuleGroup]) -> School {
+        var copy = school
+        for group in groups { group.relax(&copy) }
+        return copy
+    }
+
+    /// Whether a timetable exists with the given groups relaxed (nil: not known in time).
+    mutating func feasible(_ relaxed: [RuleGroup]) -> Bool {
+        guard Date() < deadline else {
+            incomplete = true
+            return false
+        }
+        var options = TimetableSolveOptions()
+        options.firstPlanOnly = true
+        options.timeLimit = max(0.5, min(checkTimeLimit, deadline.timeIntervalSinceNow))
+        guard let result = try? TimetableSolver.solve(self.relaxed(relaxed), options: options) else { return false }
+        if result.placements.isEmpty && result.status != .infeasible { incomplete = true }
+        return !result.placements.isEmpty
+    }
+
+    /// The groups that must stay relaxed, as causes; whether the school as given is feasible.
+    mutating func run() -> (causes: [InfeasibilityCause], feasible: Bool?, incomplete: Bool) {
+        let all = Self.groups(of: school)
+        if feasible([]) { return ([], true, false) }
+        incomplete = false
+        guard feasible(all) else {
+            return (
+                [
+                    InfeasibilityCause(
+                        rule: "relaxation", records: [],
+                        message:
+                            "no timetable exists even with every teacher's and class's limits and unavailable times, every team requirement, relation, lock and room restriction relaxed: the lessons themselves do not fit (too many lessons for a teacher, class or rooms at once)",
+                        fixes: ["drop or shorten lessons, or add teachers or rooms"])
+                ], false, incomplete
+            )
+        }
+        // Put groups back, the hardest to bend first, in halving chunks.
+        var relaxedSet = all.sorted { $0.stiffness < $1.stiffness }  // easiest first; try from the end
+        var necessary: [RuleGroup] = []
+        while !relaxedSet.isEmpty {
+            var chunk = max(1, relaxedSet.count / 2)
+            var settled = false
+            while !settled {
+                let trial = Array(relaxedSet.suffix(chunk))
+                let remaining = Array(relaxedSet.dropLast(chunk))
+                if feasible(remaining + necessary) {
+                    relaxedSet = remaining  // every group of the chunk can be put back
+                    settled = true
+                } else if chunk > 1 {
+                    chunk /= 2
+                } else {
+                    necessary.append(trial[0])
+                    relaxedSet.removeLast()
+                    settled = true
+                }
+            }
+        }
+        let causes = necessary.sorted { $0.stiffness < $1.stiffness }.map { group in
+            InfeasibilityCause(
+                rule: "relaxation", records: group.records,
+                message:
+                    "\(group.name) must bend: with every other rule as given, relaxing it is part of the smallest set that lets a timetable exist",
+                fixes: [group.fix])
+        }
+        return (causes, false, incomplete)
+    }
+}

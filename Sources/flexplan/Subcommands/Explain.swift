@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import Reports
+import Timetabling
+
+/// `flexplan explain SCHOOL`: why a school has no timetable, in school terms.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain why a school has no timetable: which rules clash, naming the records, and what to relax.",
+        discussion: """
+            First by counting what each record needs against what it can give: a teacher's or a \
+            class's lessons against their available periods and limits; a team's common periods \
+            against what its members' loads leave free in its windows, and the longest block \
+            they can share; lessons confined to some rooms against those rooms' periods; split \
+            lessons against the days; same-start lessons sharing a teacher or class; locked \
+            lessons on top of each other. Every independent cause is reported.
+
+            When counting finds nothing, an elastic search: every group of rules a school can \
+            bend (a teacher's limits, a teacher's or class's unavailable times, a team's \
+            requirement, a hard relation, a lock, an activity's allowed starts and rooms) starts \
+            relaxed, then groups are put back, hardest to bend first, while a timetable still \
+            exists (each check a solve of at most --check-time-limit seconds). What must stay \
+            relaxed is a smallest set whose relaxation makes the school feasible. Exit 0 with \
+            causes found (or when the school turns out feasible), 1 when none were found in the \
+            time limit.
+
+            JSON output (--format json): feasible, method, incomplete, seconds, causes ({rule, \
+            records, message, fixes}).
+            """)
+
+    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
+    var school: String
+
+    @Option(help: "A scenario overlay to apply first.")
+    var scenario: String?
+
+    @Option(help: "Wall-clock limit in seconds for the whole search.")
+    var timeLimit: Double = 120
+
+    @Option(help: "Wall-clock limit in seconds for each feasibility check of the elastic search.")
+    var checkTimeLimit: Double = 10
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "More on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if !(timeLimit > 0) || !(checkTimeLimit > 0) { throw ValidationError("time limits must be positive seconds") }
+    }
+
+    func run() throws {
+        let explanation: InfeasibilityExplanation
+        do {
+            let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+            let errors = loaded.validate().filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                for error in errors { Log.info("error: \(error)") }
+                throw CommandFailure(
+                    code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
+            }
+            explanation = InfeasibilityExplainer.explain(loaded, timeLimit: timeLimit, checkTimeLimit: checkTimeLimit)
+        } catch {
+            throw CommandFailure(error)
+        }
+        switch format {
+        case .json:
+            try JSONOutput.print(
+                ExplainOutput(
+                    feasible: explanation.feasible, method: explanation.method, incomplete: explanation.incomplete,
+                    seconds: explanation.seconds, causes: explanation.causes))
+        case .text:
+            if explanation.feasible == true {
+                print("\(school) has a timetable: nothing to explain (solve it with `flexplan solve`).")
+            }
+            for (index, cause) in explanation.causes.enumerated() {
+                print("\(index + 1). \(cause.message).")
+                print("   Fix: " + cause.fixes.joined(separator: "; or ") + ".")
+            }
+            if explanation.causes.isEmpty && explanation.feasible != true {
+                print("No cause found within \(timeLimit) s (method: \(explanation.method)).")
+            }
+            if explanation.incomplete {
+                print("(The search reached its time limit: the causes above are real; others may remain.)")
+            }
+        }
+        if explanation.causes.isEmpty && explanation.feasible != true {
+            throw CommandFailure(code: .noPlan, message: "no cause found in the time limit")
+        }
+    }
+
+    struct ExplainOutput: Encodable {
+        @NullEncodable var feasible: Bool?
+        var method: String
+        var incomplete: Bool
+        var seconds: Double
+        var causes: [InfeasibilityCause]
+    }
+}
