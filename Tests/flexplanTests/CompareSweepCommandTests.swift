@@ -67,7 +67,10 @@ struct CompareSweepCommandTests {
                     == JSONSerialization.data(withJSONObject: swept["placements"] as Any, options: [.sortedKeys]))
             #expect(mine["objective"] as? Double == swept["objective"] as? Double)
         }
-        for file in ["sweep.json", "sweep.md", "frontier.svg"] {
+        // A variant's plan names its overlay: check and compare apply it again.
+        try expectPlanChecks(school, out + "/variant-1.json")
+        #expect(try runFlexplan(["compare", out + "/variant-1.json", out + "/variant-2.json"]).status == 0)
+        for file in ["sweep.json", "sweep.md", "frontier.svg", "variant-1.scenario.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")
         }
         let bad = try runFlexplan(["sweep", school, "--vary", "teachers[*].maxPeriodsPerDay=3,x", "--iterations", "3"])

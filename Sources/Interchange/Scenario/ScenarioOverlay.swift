@@ -71,6 +71,27 @@ public struct ScenarioOverlay: Sendable, Equatable {
     }
 
     /// Decodes an overlay; `file` names the source in errors.
+    /// The overlay as a file reads it: pretty JSON with sorted keys.
+    public func encoded() throws -> Data {
+        var root: [String: JSONValue] = [
+            "formatVersion": .integer(formatVersion), "name": .string(name),
+            "operations": .array(
+                operations.map { operation in
+                    var fields: [String: JSONValue] = [
+                        "op": .string(operation.kind.rawValue), "path": .string(operation.path.description),
+                    ]
+                    if let value = operation.value { fields["value"] = value }
+                    return .object(fields)
+                }),
+        ]
+        if let description { root["description"] = .string(description) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(JSONValue.object(root))
+        data.append(0x0A)
+        return data
+    }
+
     public static func decode(_ data: Data, file: String) throws -> ScenarioOverlay {
         do {
             _ = try JSONSerialization.jsonObject(with: data)

@@ -8,7 +8,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a plan against its school: every hard violation by rule, every soft rule scored.",
         discussion: """
-            Trusts nothing the plan claims. A plan with students loaded into sections \
+            Trusts nothing the plan claims. A plan made with a scenario overlay is checked \
+            against the school with that overlay applied (the plan records its path). A plan with students loaded into sections \
             (`flexplan load`) has its loading checked too, and a flex plan (`flexplan flex`) its \
             flex assignment, against the week's requests file it names (or the school's \
             standing requests). Exit 0 when the plan has no hard violation, 1 when it has some, \
@@ -36,7 +37,7 @@ struct Check: ParsableCommand {
         var claimed: Double?
         var flexOnly = false
         do {
-            let loaded = try SchoolSource.load(school)
+            var loaded = try SchoolSource.load(school)
             if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
                 // A timetable FET wrote: placements only, nothing claimed.
                 report = TimetableChecker.check(loaded, placements: try FET.readTimetable(from: plan))
@@ -44,6 +45,10 @@ struct Check: ParsableCommand {
                 let planFile = try PlanFile.read(from: plan)
                 if PlanFile.sha256(of: school) != planFile.school.sha256 {
                     Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
+                }
+                // A plan made with a scenario is checked against the school with it applied.
+                if let scenario = planFile.scenario {
+                    loaded = try ScenarioOverlay.read(from: scenario).apply(to: loaded)
                 }
                 if planFile.flex == nil || !planFile.placements.isEmpty {
                     report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)

@@ -21,7 +21,9 @@ struct Sweep: ParsableCommand {
             bound, gap, seconds. Variants run in parallel, one GLPK problem per thread \
             (--threads, default the core count).
 
-            --out DIR writes each variant's plan (variant-1.json, ...), sweep.json, sweep.md and \
+            --out DIR writes each variant's plan (variant-1.json, ...) and overlay \
+            (variant-1.scenario.json: the plan names it, so check, compare and export apply it \
+            again), sweep.json, sweep.md and \
             frontier.svg: the first varied value across, requests met (or the objective when \
             nothing is loaded) and teacher gaps up.
 
@@ -95,6 +97,7 @@ struct Sweep: ParsableCommand {
 
     private func sweep() throws {
         let base = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        let baseOperations = try scenario.map { try ScenarioOverlay.read(from: $0).operations } ?? []
         let axes = try varies.map(Self.axis)
         // Every combination, the first axis varying slowest.
         var combinations: [[Double]] = [[]]
@@ -142,10 +145,21 @@ struct Sweep: ParsableCommand {
                 guard let result = outcome.result, let check = outcome.check, !result.placements.isEmpty else {
                     continue
                 }
+                // The variant as an overlay file beside its plan, so the plan names a scenario that
+                // `check`, `compare` and `export` can apply again.
+                let variantScenario = URL(fileURLWithPath: out).appendingPathComponent(
+                    "variant-\(index + 1).scenario.json"
+                )
+                .path
+                let operations = zip(axes, combinations[index]).map { axis, value in
+                    ScenarioOverlay.Operation(.set, path: axis.parsed, value: Self.json(value))
+                }
+                let overlay = ScenarioOverlay(
+                    name: "sweep: " + Self.describe(axes, combinations[index]),
+                    description: scenario.map { "applied on top of \($0)" }, operations: baseOperations + operations)
+                try AtomicFile.write(try overlay.encoded(), to: variantScenario)
                 var plan = PlanFile(
-                    school: .init(path: school, sha256: PlanFile.sha256(of: school)),
-                    scenario: ([scenario].compactMap { $0 } + ["sweep: " + Self.describe(axes, combinations[index])])
-                        .joined(separator: "; "),
+                    school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: variantScenario,
                     seed: seed, createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue,
                     objective: result.objective, bound: result.bound, placements: result.placements,
                     teams: check.teams, planning: check.planning, scores: check.scores)
@@ -173,7 +187,9 @@ struct Sweep: ParsableCommand {
         case .md: print(MarkdownTable.render(header: header, rows: rows))
         case .table:
             TerminalTable.print(header: header, rows: rows)
-            if let out { print("\nwrote \(out): variant-N.json, sweep.json, sweep.md, frontier.svg") }
+            if let out {
+                print("\nwrote \(out): variant-N.json and variant-N.scenario.json, sweep.json, sweep.md, frontier.svg")
+            }
         }
         if entries.allSatisfy({ $0.metrics == nil }) {
             throw CommandFailure(code: .noPlan, message: "no variant produced a plan")
@@ -198,6 +214,11 @@ struct Sweep: ParsableCommand {
             throw CommandFailure(code: .invalidInput, message: "--vary \(text): no values after '='")
         }
         return Axis(path: path, values: values, parsed: try RecordPath(parsing: path))
+    }
+
+    /// A whole number as a JSON integer (a field such as minutes is an Int), else a number.
+    static func json(_ value: Double) -> JSONValue {
+        value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
     }
 
     static func describe(_ axes: [Axis], _ values: [Double]) -> String {
