@@ -2,7 +2,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps demo test build lint clean
+.PHONY: deps demo test build lint clean sanitize fuzz
 
 # GLPK from Debian (no pkg-config file there; the CGLPK module map links -lglpk itself), and
 # FET's real school files (fet-data) and command-line generator (fet-cl) for the FET tests.
@@ -34,6 +34,15 @@ test: deps
 	python3 -m unittest discover -s benchmarks -p 'test_*.py'
 	swift test $(SWIFT_BUILD_FLAGS)
 	swift test --sanitize=thread --scratch-path .build-tsan --filter 'ConcurrencyTests|ProgressTests'
+
+# The whole suite under AddressSanitizer, then under ThreadSanitizer (own build folders).
+sanitize: deps
+	swift test --sanitize=address --scratch-path .build-asan
+	swift test --sanitize=thread --scratch-path .build-tsan
+
+# The fuzzing campaign: every reader under libFuzzer, 1,000,000 inputs each (fuzz/run).
+fuzz: deps
+	fuzz/run
 
 lint:
 	swift format lint --strict --recursive Package.swift Sources Tests

@@ -3,11 +3,23 @@ import Timetabling
 
 /// The FlexPlan JSON format: a ``School`` encoded, one file per school.
 public enum SchoolJSON {
+    /// The largest school file read (10^5 students with their requests take about 60 MB).
+    public static let maximumFileBytes = 512_000_000
+
     /// Reads a school from a JSON file.
     ///
     /// Syntax errors name the line and column; values of the wrong type name the JSON path,
     /// with records addressed by id (`$.teachers[id=T07].maxPeriodsPerWeek`).
     public static func read(from path: String) throws -> School {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > maximumFileBytes
+        {
+            throw InterchangeError(
+                file: path,
+                message:
+                    "\(size / 1_000_000) MB is above FlexPlan's limit of \(maximumFileBytes / 1_000_000) MB for a school file"
+            )
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InterchangeError(file: path, message: "no readable file")
         }

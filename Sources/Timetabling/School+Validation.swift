@@ -9,6 +9,21 @@ extension School {
     }
 }
 
+/// The sizes FlexPlan accepts: beyond them a school is refused by name, before any model is
+/// built (memory grows with students × requests and lessons × periods).
+public enum SchoolLimits {
+    public static let students = 100_000
+    public static let teachers = 10_000
+    public static let rooms = 10_000
+    public static let cohorts = 10_000
+    /// Activities plus course sections' meetings.
+    public static let lessons = 100_000
+    public static let requestsPerStudent = 40
+    public static let days = 31
+    public static let periodsPerDay = 48
+    public static let flexSessions = 5_000
+}
+
 /// The checks behind ``School/validate()``, one method per part of the school.
 struct SchoolValidator {
     let school: School
@@ -49,6 +64,7 @@ struct SchoolValidator {
                 "format version \(school.formatVersion) is not supported (this FlexPlan reads \(School.currentFormatVersion))"
             )
         }
+        checkLimits()
         checkTimeGrid()
         checkUnique(school.subjects ?? [], "subjects")
         checkUnique(school.teachers, "teachers")
@@ -131,6 +147,39 @@ struct SchoolValidator {
                     "\(base).\(field)[\(index)].periods[\(position)]", record: record, field: field,
                     "unknown period '\(period)' on day '\(slot.day)'")
             }
+        }
+    }
+
+    /// Counts above ``SchoolLimits`` are errors naming the limit.
+    mutating func checkLimits() {
+        let meetings = (school.courses ?? []).reduce(0) { total, course in
+            total + max(0, course.sections?.min ?? 1) * max(0, course.meetingsPerWeek)
+        }
+        let counts: [(String, Int, Int)] = [
+            ("students", school.students?.count ?? 0, SchoolLimits.students),
+            ("teachers", school.teachers.count, SchoolLimits.teachers),
+            ("rooms", school.rooms.count, SchoolLimits.rooms),
+            ("cohorts", school.cohorts?.count ?? 0, SchoolLimits.cohorts),
+            ("activities", (school.activities?.count ?? 0) + meetings, SchoolLimits.lessons),
+            ("timeGrid.days", school.timeGrid.days.count, SchoolLimits.days),
+            ("flex.sessions", school.flex?.sessions.count ?? 0, SchoolLimits.flexSessions),
+        ]
+        for (field, count, limit) in counts where count > limit {
+            error(
+                "$.\(field)", field: field,
+                "\(count) \(field == "activities" ? "lessons (activities and course meetings)" : field) is above FlexPlan's limit of \(limit)"
+            )
+        }
+        for schedule in school.timeGrid.bellSchedules where schedule.periods.count > SchoolLimits.periodsPerDay {
+            error(
+                path("timeGrid.bellSchedules", schedule.id) + ".periods", record: schedule.id, field: "periods",
+                "\(schedule.periods.count) periods in a day is above FlexPlan's limit of \(SchoolLimits.periodsPerDay)")
+        }
+        for student in school.students ?? [] where (student.requests?.count ?? 0) > SchoolLimits.requestsPerStudent {
+            error(
+                path("students", student.id) + ".requests", record: student.id, field: "requests",
+                "\(student.requests!.count) course requests is above FlexPlan's limit of \(SchoolLimits.requestsPerStudent)"
+            )
         }
     }
 

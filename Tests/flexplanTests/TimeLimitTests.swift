@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Solving commands stop near their time limit: within +10% or +1 s, with a generous slack
+/// for starting the process and reading the school (a behaviour test, not a speed test).
+@Suite("Time limits are honoured", .serialized)
+struct TimeLimitTests {
+    let school = repositoryRoot.appendingPathComponent("Examples/middle-school").path
+
+    func elapsed(_ arguments: [String]) throws -> (seconds: Double, status: Int32) {
+        let started = Date()
+        let run = try runFlexplan(arguments)
+        return (Date().timeIntervalSince(started), run.status)
+    }
+
+    @Test("solve --time-limit 4 on example (b)")
+    func solve() throws {
+        let (seconds, status) = try elapsed(["solve", school, "--time-limit", "4"])
+        #expect([0, 1].contains(status))  // a plan, or none within the limit: either way it stopped
+        #expect(seconds <= 4 * 1.1 + 1 + 3, "took \(seconds) s")
+    }
+
+    @Test("sweep: two variants side by side, 3 s each")
+    func sweep() throws {
+        let (seconds, status) = try elapsed([
+            "sweep", school, "--vary", "teams[*].collaboration.minBlocks=3,4", "--time-limit", "3", "--threads", "2",
+        ])
+        #expect([0, 1].contains(status))  // a plan, or none within the limit: either way it stopped
+        #expect(seconds <= 3 * 1.1 + 1 + 4, "took \(seconds) s")
+    }
+}
