@@ -87,6 +87,12 @@ static void guard_failed(void) {
     generation += 1;
 }
 
+void fpg_release_environment(void) {
+    // Frees every problem of this thread too: they become dead (a new generation).
+    glp_free_env();
+    generation += 1;
+}
+
 // MARK: - Problems
 
 int fpg_create_problem(fpg_problem **problem) {

@@ -32,6 +32,7 @@ extension Model {
                     }
                     queue.put(result, at: index)
                 }
+                GLPKEnvironment.releaseForCurrentThread()
                 finished.signal()
             }
             // GLPK's branch-and-cut recurses deeper than a default secondary thread allows.

@@ -120,10 +120,10 @@ public struct HTMLReport {
             .lang(.english),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
-                .element(named: "title", text: "\(school.name ?? "School") — \(section.title)"), .style(Self.css)),
+                .element(named: "title", text: "\(school.name) — \(section.title)"), .style(Self.css)),
             .body(
                 .header(
-                    .h1(.text(school.name ?? "School timetable")),
+                    .h1(.text(school.name)),
                     .p(.text("\(section.title) · \(createdBy) · status \(kpis.solve.status)"))),
                 .nav(
                     .forEach(links) { file, title in

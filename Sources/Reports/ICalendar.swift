@@ -31,7 +31,7 @@ public struct ICalendar {
         let zone = calendar.timeZone.flatMap { TimeZone(identifier: $0) }
         let holidays = (calendar.holidays ?? []).compactMap { CivilDate($0) }
         let rotating = grid.days.contains { $0.weekday == nil }
-        let schoolID = Self.uidPart(week.school.name ?? "school")
+        let schoolID = Self.uidPart(week.school.name)
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//FlexPlan//Timetable//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(name),

@@ -64,6 +64,7 @@ struct SchoolValidator {
                 "format version \(school.formatVersion) is not supported (this FlexPlan reads \(School.currentFormatVersion))"
             )
         }
+        guard checkMagnitudes() else { return }
         checkLimits()
         checkTimeGrid()
         checkUnique(school.subjects ?? [], "subjects")

@@ -125,3 +125,76 @@ struct SafetyTests {
         }
     }
 }
+
+@Suite("Extreme models never abort")
+struct ExtremeModelTests {
+    /// Solves and accepts any result or a thrown LinearProgrammingError, never an abort.
+    func survive(_ model: Model, _ options: SolveOptions = SolveOptions()) {
+        do {
+            let solution = try model.solve(options)
+            #expect([.optimal, .feasible, .infeasible, .unbounded, .noSolution].contains(solution.status))
+        } catch {
+            #expect(error is LinearProgrammingError)
+        }
+    }
+
+    @Test("empty models, zero rows, contradictory empty rows")
+    func degenerate() throws {
+        survive(Model())
+        var zeroRows = Model()
+        let x = try zeroRows.addVariable("x", upperBound: 1)
+        try zeroRows.add(0 * x <= 5)
+        try zeroRows.add(LinearExpression() >= -1)
+        try zeroRows.maximize(LinearExpression(x))
+        survive(zeroRows)
+        var contradiction = Model()
+        let y = try contradiction.addBinary("y")
+        try contradiction.add(0 * y >= 1)
+        try contradiction.minimize(LinearExpression(y))
+        survive(contradiction)
+    }
+
+    @Test("a million variables")
+    func million() throws {
+        var model = Model()
+        var objective = LinearExpression()
+        objective.reserveCapacity(1_000_000)
+        for _ in 0..<1_000_000 { objective.add(1, try model.addVariable(upperBound: 1)) }
+        try model.maximize(objective)
+        let solution = try model.solve()
+        #expect(solution.status == .optimal && abs((solution.objective ?? 0) - 1_000_000) < 1e-6)
+    }
+
+    @Test("random models with extreme coefficients and bounds", arguments: 1...20)
+    func random(seed: Int) throws {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let magnitudes = [0, 1e-300, 1e-9, 1, 1e9, 1e150, 1e300]
+        func value() -> Double { magnitudes[Int(next() * Double(magnitudes.count))] * (next() < 0.5 ? -1 : 1) }
+        var model = Model()
+        var variables: [Variable] = []
+        for index in 0..<8 {
+            let lower = next() < 0.3 ? -Double.infinity : min(0, value())
+            let upper = next() < 0.3 ? Double.infinity : max(lower.isFinite ? lower : 0, abs(value()))
+            variables.append(
+                try model.addVariable(
+                    kind: index % 3 == 0 ? .integer : .continuous,
+                    lowerBound: lower.isFinite ? lower.rounded(.down) : lower,
+                    upperBound: upper.isFinite ? upper.rounded(.up) : upper))
+        }
+        for _ in 0..<6 {
+            var row = LinearExpression()
+            for variable in variables where next() < 0.5 { row.add(value(), variable) }
+            try model.add(row <= value())
+        }
+        var objective = LinearExpression()
+        for variable in variables { objective.add(value(), variable) }
+        try model.minimize(objective)
+        var options = SolveOptions()
+        options.timeLimit = 5
+        survive(model, options)
+    }
+}

@@ -135,12 +135,13 @@ struct LoadingTests {
     func highSchool() throws {
         let school = SchoolGenerator(kind: .high, students: 200, seed: 5).generate()
         var options = TimetableSolveOptions()
-        options.timeLimit = 20
+        options.timeLimit = testSeconds(20)
         let timetable = try TimetableSolver.solve(school, options: options)
+        try #require(!timetable.placements.isEmpty, "no master schedule within \(options.timeLimit ?? 0) s")
         #expect(
             TimetableChecker.check(school, placements: timetable.placements, teams: timetable.teams).violations.isEmpty)
         var loadOptions = LoadOptions()
-        loadOptions.timeLimit = 10
+        loadOptions.timeLimit = testSeconds(10)
         let exact = try Self.loadAndCheck(school, timetable.placements, options: loadOptions)
         loadOptions.exactVariableLimit = 0
         let batches = try Self.loadAndCheck(school, timetable.placements, options: loadOptions)

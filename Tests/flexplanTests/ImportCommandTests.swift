@@ -58,7 +58,9 @@ struct ImportCommandTests {
             try? FileManager.default.removeItem(atPath: plan)
             try? FileManager.default.removeItem(atPath: exported)
         }
-        let solved = try runFlexplan(["solve", output.path, "--time-limit", "20", "--format", "json", "-o", plan])
+        let solved = try runFlexplan([
+            "solve", output.path, "--time-limit", "\(testSeconds(20))", "--format", "json", "-o", plan,
+        ])
         #expect(solved.status == 0, "\(solved.stderr)")
         #expect(solved.stdout.contains("\"hardViolations\":0"))
         // The plan back to FET: every placement locked; it imports cleanly.

@@ -13,9 +13,11 @@ struct LoadCommandTests {
         #expect(
             try runFlexplan(["generate", "--kind", "high", "--students", "200", "--seed", "5", "-o", school]).status
                 == 0)
-        let solve = try runFlexplan(["solve", school, "--time-limit", "20", "-o", plan])
+        let solve = try runFlexplan(["solve", school, "--time-limit", "\(testSeconds(20))", "-o", plan])
         #expect(solve.status == 0, "\(solve.stderr)")
-        let load = try runFlexplan(["load", school, plan, "-o", loaded, "--time-limit", "10", "--format", "json"])
+        let load = try runFlexplan([
+            "load", school, plan, "-o", loaded, "--time-limit", "\(testSeconds(10))", "--format", "json",
+        ])
         #expect(load.status == 0, "\(load.stderr)")
         let object = try jsonObject(load.stdout)
         for key in ["requestsSatisfied", "fullyScheduled", "studentsWithoutConflicts", "seconds"] {

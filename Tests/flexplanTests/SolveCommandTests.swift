@@ -58,7 +58,9 @@ struct SolveCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let school = try fixture("tiny-school.json")
         let plan = folder.appendingPathComponent("plan.json").path
-        let result = try runFlexplan(["solve", school, "--time-limit", "20", "-o", plan, "--format", "json"])
+        let result = try runFlexplan([
+            "solve", school, "--time-limit", "\(testSeconds(20))", "-o", plan, "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try jsonObject(result.stdout)
         for key in ["status", "stopReason", "objective", "bound", "gap", "seconds", "hardViolations", "teams", "plan"] {

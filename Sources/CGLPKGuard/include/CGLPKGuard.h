@@ -49,6 +49,10 @@ const char *fpg_last_output(void);
 /// Routes GLPK's terminal output on this thread to `sink` (NULL: swallow it).
 void fpg_set_log_sink(void (*sink)(void *context, const char *text), void *context);
 
+/// glp_free_env for this thread (its problems die with it): a thread that used GLPK calls it
+/// before it ends, or GLPK's thread-local environment leaks.
+void fpg_release_environment(void);
+
 int fpg_create_problem(fpg_problem **problem);
 int fpg_delete_problem(fpg_problem *problem);
 

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import Synchronization
 
 /// What one variant of a sweep came to.
@@ -47,6 +48,7 @@ public enum ScenarioSweep {
                     }
                     progress?(done, variants.count)
                 }
+                GLPKEnvironment.releaseForCurrentThread()
                 finished.signal()
             }
             // GLPK's branch-and-cut recurses deeper than a default secondary thread allows.

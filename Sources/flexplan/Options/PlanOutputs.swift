@@ -56,7 +56,7 @@ enum PlanOutputs {
         let calendars = ICalendar(week: week)
         var files: [String: Data] = [:]
         func add(_ kind: String, _ id: String, _ name: String?, _ meetings: [PlannedWeek.Meeting]) {
-            let title = "\(school.name ?? "School"): \(name.map { "\($0) (\(id))" } ?? id)"
+            let title = "\(school.name): \(name.map { "\($0) (\(id))" } ?? id)"
             if let text = calendars.calendar(named: title, meetings: meetings) {
                 files["\(kind)/\(fileName(id)).ics"] = Data(text.utf8)
             }

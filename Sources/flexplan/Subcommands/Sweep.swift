@@ -275,7 +275,7 @@ struct Sweep: ParsableCommand {
                 right: Double(metrics.teacherGaps))
         }
         return FrontierChart(
-            title: "\(school.name ?? "School"): the trade-off of \(shortName(axes[0].path))",
+            title: "\(school.name): the trade-off of \(shortName(axes[0].path))",
             xLabel: axes[0].path, leftLabel: loaded ? "requests met" : "objective (penalty)",
             rightLabel: "teacher gaps (periods a week)", leftIsFraction: loaded, points: points)
     }
