@@ -19,8 +19,8 @@ struct CSVTable {
 
     /// Reads `path`; nil when there is no such file.
     static func read(_ path: String) throws -> CSVTable? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard InMemoryFiles.exists(path) else { return nil }
+        guard let data = InMemoryFiles.read(path) else {
             throw InterchangeError(file: path, message: "no readable file")
         }
         return try parse(data, file: path)

@@ -39,7 +39,7 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
 
     /// The root element of the file, which must be `<rootName>`.
     static func read(_ path: String, root rootName: String = "fet") throws -> FETElement {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InMemoryFiles.read(path) else {
             throw InterchangeError(file: path, message: "cannot read the file")
         }
         let reader = FETDocumentReader()

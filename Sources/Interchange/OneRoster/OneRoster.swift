@@ -61,6 +61,10 @@ public enum OneRoster {
     /// line and column.
     public static func read(from path: String) throws -> Import {
         var isDirectory: ObjCBool = false
+        if InMemoryFiles.contents != nil {
+            var reader = RosterReader(folder: path)
+            return try reader.read()
+        }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InterchangeError(file: path, message: "no such file or folder")
         }

@@ -157,7 +157,7 @@ struct RosterReader {
     /// The records of a roster file, honouring the manifest; nil when absent.
     private mutating func table(_ name: String) throws -> [CSVRecord]? {
         let key = "file." + name.replacingOccurrences(of: ".csv", with: "")
-        let exists = FileManager.default.fileExists(atPath: path(name))
+        let exists = InMemoryFiles.exists(path(name))
         let mode = modes[key] ?? (modes.isEmpty && exists ? "bulk" : "absent")
         switch mode {
         case "absent":

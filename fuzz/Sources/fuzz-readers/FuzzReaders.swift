@@ -26,13 +26,6 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 
 enum FuzzReaders {
     static let reader = ProcessInfo.processInfo.environment["FUZZ_READER"] ?? "json"
-    /// A scratch folder of this process, reused for every input of the file readers.
-    static let scratch: String = {
-        let path = NSTemporaryDirectory() + "flexplan-fuzz-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
-
     static func run(_ data: Data) {
         switch reader {
         case "json":
@@ -42,20 +35,24 @@ enum FuzzReaders {
                 _ = try? overlay.apply(to: base)
             }
         case "csv":
-            // Files separated by a line "=== NAME" (e.g. "=== teachers.csv").
-            writeFolder(data, defaultName: "periods.csv")
-            if let school = try? SchoolCSV.read(from: scratch) { _ = school.validate() }
+            // Files separated by a line "=== NAME" (e.g. "=== teachers.csv"), read from memory.
+            InMemoryFiles.$contents.withValue(files(data, defaultName: "periods.csv")) {
+                if let school = try? SchoolCSV.read(from: "/fuzz") { _ = school.validate() }
+            }
         case "oneroster":
-            writeFolder(data, defaultName: "manifest.csv")
-            _ = try? OneRoster.read(from: scratch)
+            InMemoryFiles.$contents.withValue(files(data, defaultName: "manifest.csv")) {
+                _ = try? OneRoster.read(from: "/fuzz")
+            }
         case "fet":
-            let path = scratch + "/fuzz.fet"
-            FileManager.default.createFile(atPath: path, contents: data)
-            if let imported = try? FET.read(from: path, ignoreUnsupported: true) { _ = imported.school.validate() }
+            InMemoryFiles.$contents.withValue(["/fuzz/school.fet": data]) {
+                if let imported = try? FET.read(from: "/fuzz/school.fet", ignoreUnsupported: true) {
+                    _ = imported.school.validate()
+                }
+            }
         case "flexweek":
-            let path = scratch + "/week.csv"
-            FileManager.default.createFile(atPath: path, contents: data)
-            _ = try? FlexWeekCSV.read(path, sessionTeachers: ["F01": "T01", "F02": "T02"])
+            InMemoryFiles.$contents.withValue(["/fuzz/week.csv": data]) {
+                _ = try? FlexWeekCSV.read("/fuzz/week.csv", sessionTeachers: ["F01": "T01", "F02": "T02"])
+            }
         default:
             fatalError("FUZZ_READER must be json, overlay, csv, oneroster, fet or flexweek, not \(reader)")
         }
@@ -75,23 +72,14 @@ enum FuzzReaders {
         return school
     }()
 
-    /// Writes the input's files into the scratch folder (removing the last input's).
-    static func writeFolder(_ data: Data, defaultName: String) {
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: scratch)) ?? [] {
-            try? manager.removeItem(atPath: scratch + "/" + name)
-        }
+    /// The input's files, by path under /fuzz: split at lines "=== NAME".
+    static func files(_ data: Data, defaultName: String) -> [String: Data] {
+        var files: [String: Data] = [:]
         var name = defaultName
         var current = Data()
-        func flush() {
-            let safe = name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
-            if !safe.isEmpty && safe != "." && safe != ".." {
-                manager.createFile(atPath: scratch + "/" + safe, contents: current)
-            }
-        }
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if line.starts(with: Array("=== ".utf8)) {
-                flush()
+                files["/fuzz/" + name] = current
                 name = String(decoding: line.dropFirst(4), as: UTF8.self)
                 current = Data()
             } else {
@@ -99,6 +87,7 @@ enum FuzzReaders {
                 current.append(0x0A)
             }
         }
-        flush()
+        files["/fuzz/" + name] = current
+        return files
     }
 }
