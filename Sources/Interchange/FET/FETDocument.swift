@@ -38,9 +38,30 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
     private var parser: XMLParser?
 
     /// The root element of the file, which must be `<rootName>`.
+    /// The offset of the first byte that is not part of valid UTF-8, nil when all are.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
     static func read(_ path: String, root rootName: String = "fet") throws -> FETElement {
         guard let data = InMemoryFiles.read(path) else {
             throw InterchangeError(file: path, message: "cannot read the file")
+        }
+        // FET writes UTF-8. Foundation's XMLParser traps on an element name that is not valid
+        // UTF-8 (found by fuzzing), so invalid bytes are refused here, located.
+        if let bad = Self.firstInvalidUTF8(data) {
+            let line = data.prefix(bad).count(where: { $0 == 0x0A }) + 1
+            throw InterchangeError(
+                file: path, line: line, message: "not UTF-8 text (byte \(bad + 1)); FET files are UTF-8")
         }
         let reader = FETDocumentReader()
         let parser = XMLParser(data: data)
