@@ -52,6 +52,40 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
         }
     }
 
+    /// The first processing instruction after the XML declaration, or DTD, with its offset.
+    static func firstForbiddenMarkup(_ data: Data) -> (offset: Int, what: String)? {
+        let bytes = [UInt8](data)
+        var index = 0
+        // The declaration `<?xml ...?>` may open the file (after a byte order mark).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        if bytes[index...].starts(with: Array("<?xml ".utf8)), let end = find(Array("?>".utf8), in: bytes, from: index)
+        {
+            index = end + 2
+        }
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if bytes[index + 1] == UInt8(ascii: "?") { return (index, "a processing instruction") }
+                if bytes[index...].starts(with: Array("<!DOCTYPE".utf8))
+                    || bytes[index...].starts(with: Array("<!ENTITY".utf8))
+                {
+                    return (index, "a document type definition")
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     static func read(_ path: String, root rootName: String = "fet") throws -> FETElement {
         guard let data = InMemoryFiles.read(path) else {
             throw InterchangeError(file: path, message: "cannot read the file")
@@ -62,6 +96,13 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
             let line = data.prefix(bad).count(where: { $0 == 0x0A }) + 1
             throw InterchangeError(
                 file: path, line: line, message: "not UTF-8 text (byte \(bad + 1)); FET files are UTF-8")
+        }
+        // Nor does a FET file hold processing instructions (past the XML declaration) or a
+        // DTD: XMLParser crashes on an empty instruction `<?>`, and a DTD's entities can expand
+        // without bound. Both are refused before parsing.
+        if let bad = Self.firstForbiddenMarkup(data) {
+            let line = data.prefix(bad.offset).count(where: { $0 == 0x0A }) + 1
+            throw InterchangeError(file: path, line: line, message: "\(bad.what) is not allowed in a FET file")
         }
         let reader = FETDocumentReader()
         let parser = XMLParser(data: data)
