@@ -141,6 +141,8 @@ struct RelaxationSearch {
         if feasible([]) { return ([], true, false) }
         incomplete = false
         guard feasible(all) else {
+            // Not found in the time: nothing is proven, so no cause is claimed.
+            if incomplete { return ([], nil, true) }
             return (
                 [
                     InfeasibilityCause(

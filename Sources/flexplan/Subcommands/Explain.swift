@@ -80,9 +80,11 @@ struct Explain: ParsableCommand {
                 print("   Fix: " + cause.fixes.joined(separator: "; or ") + ".")
             }
             if explanation.causes.isEmpty && explanation.feasible != true {
-                print("No cause found within \(timeLimit) s (method: \(explanation.method)).")
+                print(
+                    "No cause found within \(timeLimit) s (method: \(explanation.method)): counting found none, and no timetable was found in the checks' time either way; try a longer --time-limit and --check-time-limit."
+                )
             }
-            if explanation.incomplete {
+            if explanation.incomplete && !explanation.causes.isEmpty {
                 print("(The search reached its time limit: the causes above are real; others may remain.)")
             }
         }
