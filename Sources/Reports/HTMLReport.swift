@@ -45,7 +45,9 @@ public struct HTMLReport {
                         .summary(.text("All \(records.count) \(title.lowercased())")),
                         .div(
                             .class("list"),
-                            .forEach(records) { record in .a(.href("#\(record.id)"), .text(record.name ?? record.id)) })
+                            .forEach(records) { record in
+                                .a(.href("#" + HTMLReport.anchor(record.id)), .text(record.name ?? record.id))
+                            })
                     )
                 ] + grids()
             }
@@ -186,7 +188,7 @@ public struct HTMLReport {
                 .forEach(kpis.teams) { time in
                     .tr(
                         .class(time.achievedMinutes < time.requiredMinutes ? "short" : ""),
-                        .td(.a(.href("teams.html#\(time.id)"), .text(teams[time.id]?.name ?? time.id))),
+                        .td(.a(.href("teams.html#" + Self.anchor(time.id)), .text(teams[time.id]?.name ?? time.id))),
                         .td(.text((teams[time.id]?.members ?? []).joined(separator: ", "))),
                         .td(.text("\(time.achievedMinutes)")), .td(.text("\(time.requiredMinutes)")),
                         .td(.text(time.blocks.map(Self.describe).joined(separator: "; "))))
@@ -200,7 +202,7 @@ public struct HTMLReport {
         detail: @escaping (PlannedWeek.Meeting) -> [String]
     ) -> Node<HTML.BodyContext> {
         .section(
-            .class("entity"), .id(id),
+            .class("entity"), .id(Self.anchor(id)),
             .h2(.text(name.map { "\($0) (\(id))" } ?? id), .text(" "), .small(.text(note))),
             .div(.class("scroll"), table(grid, detail: detail)))
     }
@@ -215,7 +217,7 @@ public struct HTMLReport {
                     + ($0.blocks.isEmpty ? "no block" : $0.blocks.map(Self.describe).joined(separator: "; "))
             } ?? "no collaboration requirement"
         return .section(
-            .class("entity"), .id(team.id),
+            .class("entity"), .id(Self.anchor(team.id)),
             .h2(.text(team.name.map { "\($0) (\(team.id))" } ?? team.id)),
             .p(.text("Members: \(team.members.joined(separator: ", ")). \(note).")),
             .p(
@@ -271,6 +273,25 @@ public struct HTMLReport {
 
     // MARK: Formatting
 
+    /// A record id as an element id and link target: letters, digits, '-', '_' and '.' kept,
+    /// any other byte written as `~XX` (Plot does not escape attribute values, and ids come from
+    /// school data).
+    static func anchor(_ id: String) -> String {
+        var result = ""
+        for byte in id.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))
+                    || "-_.".unicodeScalars.contains(scalar))
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "~" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result.isEmpty ? "~" : result
+    }
+
     static func describe(_ block: TeamTime.Block) -> String {
         "\(block.day) \(block.periods.joined(separator: "–")) (\(block.minutes) min\(block.meeting == true ? ", meeting" : ""))"
     }
@@ -282,6 +303,13 @@ public struct HTMLReport {
 
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? "\(Int(value))" : "\(((value * 100).rounded() / 100))"
+    }
+}
+
+extension String {
+    /// Zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

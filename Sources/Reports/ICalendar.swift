@@ -117,9 +117,14 @@ public struct ICalendar {
         return result
     }
 
-    /// Letters, digits, '-', '_' and '.' of `text`; others become '-'.
+    /// Letters, digits, '-', '_' and '.' of `text`; others become '-', and then a hash of the
+    /// whole text is appended (FNV-1a), so ids that differ only in other characters stay apart.
     static func uidPart(_ text: String) -> String {
-        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        let kept = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        guard kept != text else { return kept }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return kept + "-" + String(hash, radix: 36)
     }
 
     // MARK: Dates and zones

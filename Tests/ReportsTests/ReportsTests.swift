@@ -191,7 +191,7 @@ struct ICalendarTests {
         #expect(lines.contains("DTSTART;TZID=America/Chicago:20261123T080000"))
         #expect(lines.contains("DTEND;TZID=America/Chicago:20261123T085000"))
         #expect(lines.contains("RRULE:FREQ=WEEKLY;UNTIL=20261202T055959Z"))
-        #expect(lines.contains("UID:7A-math-1@Hill-School.flexplan"))
+        #expect(lines.contains("UID:7A-math-1@Hill-School-dtuzs70axj96.flexplan"))
         #expect(lines.contains("DTSTAMP:20261118T110640Z"))
         #expect(lines.contains("TZOFFSETTO:-0600"))
         // No holiday falls on a Monday or Tuesday of this term: no EXDATE.
@@ -229,8 +229,17 @@ struct ICalendarTests {
             ])
         let uids = lines.filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == uids.count, "UIDs repeat")
-        #expect(uids.contains("UID:2026-11-19-7A-math-1@Hill-School.flexplan"))
+        #expect(uids.contains("UID:2026-11-19-7A-math-1@Hill-School-dtuzs70axj96.flexplan"))
         #expect(!lines.contains { $0.hasPrefix("RRULE") })
+    }
+
+    @Test("ids with other characters keep apart in UIDs and in HTML anchors")
+    func identifiers() {
+        #expect(ICalendar.uidPart("7A-math") == "7A-math")
+        #expect(ICalendar.uidPart("Мат7А") != ICalendar.uidPart("Физ7А"))
+        #expect(HTMLReport.anchor("T1") == "T1")
+        let hostile = HTMLReport.anchor("x\" onmouseover=\"alert(1)")
+        #expect(!hostile.contains("\"") && !hostile.contains(" ") && hostile != HTMLReport.anchor("x"))
     }
 
     @Test("text is escaped and long lines fold without splitting a character")

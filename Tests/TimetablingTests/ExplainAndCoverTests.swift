@@ -55,15 +55,11 @@ struct ExplainTests {
     func independentCauses() {
         var broken = school(lessons: 6)
         broken.teachers[0].unavailable = [TimeSlots(day: "tue")]
-        // Three lessons of T2 in split group S, at least a day apart: three days needed, two exist.
-        broken.activities! += (1...3).map {
-            var activity = Activity(id: "s\($0)", teachers: ["T2"], cohorts: ["A"])
-            activity.splitGroup = "S"
-            activity.minDaysApart = 1
-            return activity
-        }
+        // And two lessons of T2 that must start together.
+        broken.activities! += [TinySchools.lesson("s1", "T2", "A"), TinySchools.lesson("s2", "T2", "B")]
+        broken.activityRelations = [ActivityRelation(kind: .sameStart, activities: ["s1", "s2", "s1"])]
         let rules = InfeasibilityExplainer.explain(broken).causes.map(\.rule)
-        #expect(rules.sorted() == ["split.days", "teacher.capacity"])
+        #expect(rules.sorted() == ["relation.sameStart", "teacher.capacity"])
     }
 
     @Test("same-start lessons of one teacher, and locked lessons on top of each other")

@@ -158,6 +158,32 @@ struct FlexTests {
         }
     }
 
+    @Test("hard requests over the seats of a room two sessions share are an error naming the room")
+    func hardRequestsOverSharedRoom() throws {
+        var school = FlexSchools.school(students: 40, capacities: ["X": 20, "Y": 20])
+        school.flex?.sessions[1].room = "RX"
+        school.rooms[0].groups = 2
+        let requests = (1...35).map {
+            FlexRequest(teacher: "TX", student: "S\($0)", session: $0 <= 20 ? "X" : "Y", hard: true)
+        }
+        do {
+            _ = try FlexSchools.assign(school, FlexInputs(requests: requests))
+            Issue.record("35 hard requests fit 30 seats")
+        } catch let error as FlexError {
+            #expect(error.description.contains("room 'RX'") && error.description.contains("seats 30"), "\(error)")
+        }
+    }
+
+    @Test("the checker refuses a plan for a week outside the term")
+    func weekOutsideTerm() throws {
+        var school = FlexSchools.school(students: 2)
+        school.calendar = SchoolCalendar(termStart: "2026-11-17", termEnd: "2026-11-20")
+        var plan = try FlexSchools.assign(school, FlexInputs()).plan
+        plan.week = 9
+        #expect(
+            FlexChecker.check(school, plan: plan, inputs: FlexInputs()).violations.map(\.rule).contains("flex.week"))
+    }
+
     @Test("a catch-all session too small for everyone left over is an error, not a plan")
     func catchAllSessionTooSmall() throws {
         var school = FlexSchools.school(students: 4, capacities: ["X": 1, "Z": 2])

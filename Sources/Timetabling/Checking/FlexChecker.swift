@@ -89,11 +89,16 @@ public enum FlexChecker {
         let rooms = Dictionary(school.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let catchAll = school.flex?.catchAll.flatMap { $0.kind == .session ? $0.session : nil }
 
-        if let expected = try? school.flexWeek(plan.week), expected.periods != plan.periods {
-            flag(
-                "flex.week", [],
-                "the plan's flex periods (\(plan.periods.map(\.description).joined(separator: ", "))) are not week \(plan.week)'s (\(expected.periods.map(\.description).joined(separator: ", ")))"
-            )
+        do {
+            let expected = try school.flexWeek(plan.week)
+            if expected.periods != plan.periods {
+                flag(
+                    "flex.week", [],
+                    "the plan's flex periods (\(plan.periods.map(\.description).joined(separator: ", "))) are not week \(plan.week)'s (\(expected.periods.map(\.description).joined(separator: ", ")))"
+                )
+            }
+        } catch {
+            flag("flex.week", [], "the plan's week: \(error.description)")
         }
         // Each period's slot, found from the ids.
         let slots: [Slot?] = plan.periods.map { period in

@@ -50,7 +50,7 @@ public enum CoverError: Error, Sendable, Equatable, CustomStringConvertible {
 /// one lesson at a time and `maxCoversPerColleague` in all. An external substitute covers one
 /// lesson at a time, and may cover several at different periods. A MIP (GLPK) minimizes the
 /// substitutes, then the covers colleagues give (so they keep their free periods where a
-/// substitute is needed anyway), spreading them over colleagues.
+/// substitute is needed anyway); `maxCoversPerColleague` bounds what one colleague takes.
 public enum CoverPlanner {
     public static func plan(
         _ school: School, placements: [Placement], team id: String, day: String, periods: [String],

@@ -3,7 +3,7 @@ import Foundation
 /// One reason a school cannot be timetabled, in the school's words.
 public struct InfeasibilityCause: Codable, Sendable, Equatable {
     /// What kind of clash: `teacher.capacity`, `cohort.capacity`, `team.memberLoad`,
-    /// `team.windows`, `team.blockLength`, `room.capacity`, `lesson.noStart`, `split.days`,
+    /// `team.windows`, `team.blockLength`, `room.capacity`, `lesson.noStart`, `teacher.planning`,
     /// `relation.sameStart`, `locked.clash`, or `relaxation` (found by the elastic search).
     public var rule: String
     /// The records involved (teachers, cohorts, teams, rooms, activities, relations).
@@ -37,9 +37,9 @@ public struct InfeasibilityExplanation: Sendable {
 /// First by counting — what each record needs against what it can give: a teacher's or a
 /// cohort's lessons against their available periods and daily limits, a team's common periods
 /// against what its members' loads leave free in its windows (and the longest block they can
-/// share), lessons confined to a set of rooms against those rooms' periods, split lessons
-/// against the days, same-start lessons sharing a teacher or class, locked lessons on top of
-/// each other. Several independent causes are all reported.
+/// share), lessons confined to a set of rooms against those rooms' periods, same-start
+/// lessons sharing a teacher or class, locked lessons on top of each other. (Split lessons
+/// against the days are a validation error already.) Several independent causes are all reported.
 ///
 /// When counting finds nothing, the elastic search: every rule group a school can bend — a
 /// teacher's limits and unavailable times, a cohort's, a team's requirement, a hard relation,
@@ -279,33 +279,19 @@ public enum InfeasibilityExplainer {
     private static func relationCauses(_ problem: SchedulingProblem) -> [InfeasibilityCause] {
         let school = problem.school
         var causes: [InfeasibilityCause] = []
-        let days = problem.teachingPeriods.count { !$0.isEmpty }
-        var groups: [String: [Activity]] = [:]
-        for lesson in problem.lessons {
-            if let group = lesson.activity.splitGroup { groups[group, default: []].append(lesson.activity) }
-        }
-        for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
-            let apart = members.compactMap(\.minDaysApart).max() ?? 0
-            guard apart > 0, (members.count - 1) * apart + 1 > days else { continue }
-            causes.append(
-                InfeasibilityCause(
-                    rule: "split.days", records: [group],
-                    message:
-                        "split group \(group) has \(members.count) lessons at least \(apart) days apart: that needs \((members.count - 1) * apart + 1) days, the week has \(days)",
-                    fixes: ["lower minDaysApart of \(group)", "merge some of its lessons"]))
-        }
         let byID = Dictionary(problem.lessons.map { ($0.activity.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, relation) in (school.activityRelations ?? []).enumerated()
         where relation.kind == .sameStart && relation.weight == nil {
-            let lessons = relation.activities.compactMap { byID[$0] }
+            var seen: Set<String> = []
+            let lessons = relation.activities.filter { seen.insert($0).inserted }.compactMap { byID[$0] }
             for i in lessons.indices {
                 for j in lessons.indices where j > i {
                     let teachers = Set(lessons[i].teachers).intersection(lessons[j].teachers)
                     let leaves = Set(lessons[i].leaves).intersection(lessons[j].leaves)
                     guard !teachers.isEmpty || !leaves.isEmpty else { continue }
                     let who =
-                        teachers.first.map { "teacher \(school.teachers[$0].id)" }
-                        ?? "class \(problem.leafCohorts[leaves.first!].id)"
+                        teachers.min().map { "teacher \(school.teachers[$0].id)" }
+                        ?? "class \(problem.leafCohorts[leaves.min()!].id)"
                     causes.append(
                         InfeasibilityCause(
                             rule: "relation.sameStart",

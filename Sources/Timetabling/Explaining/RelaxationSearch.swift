@@ -121,56 +121,70 @@ struct RelaxationSearch {
         return copy
     }
 
-    /// Whether a timetable exists with the given groups relaxed (nil: not known in time).
-    mutating func feasible(_ relaxed: [RuleGroup]) -> Bool {
-        guard Date() < deadline else {
-            incomplete = true
-            return false
-        }
+    /// What one check found.
+    enum Check { case feasible, infeasible, unknown }
+
+    /// Whether a timetable exists with the given groups relaxed: a plan found (feasible), proven
+    /// infeasible, or neither within the check's time (unknown; past the deadline, too).
+    func check(_ relaxed: [RuleGroup]) -> Check {
+        guard Date() < deadline else { return .unknown }
         var options = TimetableSolveOptions()
         options.firstPlanOnly = true
         options.timeLimit = max(0.5, min(checkTimeLimit, deadline.timeIntervalSinceNow))
-        guard let result = try? TimetableSolver.solve(self.relaxed(relaxed), options: options) else { return false }
-        if result.placements.isEmpty && result.status != .infeasible { incomplete = true }
-        return !result.placements.isEmpty
+        guard let result = try? TimetableSolver.solve(self.relaxed(relaxed), options: options) else {
+            return .unknown
+        }
+        if !result.placements.isEmpty { return .feasible }
+        return result.status == .infeasible ? .infeasible : .unknown
     }
 
     /// The groups that must stay relaxed, as causes; whether the school as given is feasible.
+    ///
+    /// Putting a chunk back counts as failing when its check finds no timetable, proven or
+    /// within the check's time; past the deadline the search stops and reports only the groups
+    /// it had settled (incomplete).
     mutating func run() -> (causes: [InfeasibilityCause], feasible: Bool?, incomplete: Bool) {
         let all = Self.groups(of: school)
-        if feasible([]) { return ([], true, false) }
-        incomplete = false
-        guard feasible(all) else {
+        let asGiven = check([])
+        if asGiven == .feasible { return ([], true, false) }
+        switch check(all) {
+        case .feasible:
+            break
+        case .unknown:
             // Not found in the time: nothing is proven, so no cause is claimed.
-            if incomplete { return ([], nil, true) }
+            return ([], asGiven == .infeasible ? false : nil, true)
+        case .infeasible:
             return (
                 [
                     InfeasibilityCause(
                         rule: "relaxation", records: [],
                         message:
-                            "no timetable exists even with every teacher's and class's limits and unavailable times, every team requirement, relation, lock and room restriction relaxed: the lessons themselves do not fit (too many lessons for a teacher, class or rooms at once)",
-                        fixes: ["drop or shorten lessons, or add teachers or rooms"])
-                ], false, incomplete
+                            "no timetable exists even with every teacher's and class's limits and unavailable times, every hard team requirement and relation, locks and activities' allowed starts and rooms relaxed: what remains — the lessons, rooms' availability and seats, planning minutes, split lessons' spacing — does not fit",
+                        fixes: ["drop or shorten lessons, add teachers or rooms, or lower planning minutes"])
+                ], false, false
             )
         }
         // Put groups back, the hardest to bend first, in halving chunks.
         var relaxedSet = all.sorted { $0.stiffness < $1.stiffness }  // easiest first; try from the end
         var necessary: [RuleGroup] = []
-        while !relaxedSet.isEmpty {
+        search: while !relaxedSet.isEmpty {
             var chunk = max(1, relaxedSet.count / 2)
-            var settled = false
-            while !settled {
+            while true {
+                if Date() >= deadline {
+                    incomplete = true
+                    break search
+                }
                 let trial = Array(relaxedSet.suffix(chunk))
                 let remaining = Array(relaxedSet.dropLast(chunk))
-                if feasible(remaining + necessary) {
+                if check(remaining + necessary) == .feasible {
                     relaxedSet = remaining  // every group of the chunk can be put back
-                    settled = true
+                    break
                 } else if chunk > 1 {
                     chunk /= 2
                 } else {
                     necessary.append(trial[0])
                     relaxedSet.removeLast()
-                    settled = true
+                    break
                 }
             }
         }
@@ -181,6 +195,6 @@ struct RelaxationSearch {
                     "\(group.name) must bend: with every other rule as given, relaxing it is part of the smallest set that lets a timetable exist",
                 fixes: [group.fix])
         }
-        return (causes, false, incomplete)
+        return (causes, asGiven == .infeasible || !incomplete ? false : nil, incomplete)
     }
 }

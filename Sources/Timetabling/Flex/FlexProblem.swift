@@ -119,7 +119,11 @@ struct FlexProblem {
                 merged.value += candidate.value
                 if candidate.reason.strength > merged.reason.strength { merged.reason = candidate.reason }
                 merged.rank = merged.rank ?? candidate.rank
-                if candidate.teacher != nil, (candidate.priority ?? 0) > (merged.priority ?? 0) || candidate.isHard {
+                // A hard request names its teacher; otherwise the highest priority does.
+                if candidate.teacher != nil,
+                    candidate.isHard && !merged.isHard
+                        || candidate.isHard == merged.isHard && (candidate.priority ?? 0) > (merged.priority ?? 0)
+                {
                     merged.teacher = candidate.teacher
                     merged.priority = candidate.priority
                 }
@@ -189,6 +193,17 @@ struct FlexProblem {
             throw .hardRequestsOverCapacity(
                 session: sessions[session].id, period: label, requested: hardCount[session],
                 capacity: capacity[session])
+        }
+        // Sessions sharing a room share its seats.
+        var roomHard: [String: (count: Int, sessions: [String])] = [:]
+        for session in running where hardCount[session] > 0 {
+            roomHard[sessions[session].room, default: (0, [])].count += hardCount[session]
+            roomHard[sessions[session].room, default: (0, [])].sessions.append(sessions[session].id)
+        }
+        for (room, entry) in roomHard.sorted(by: { $0.key < $1.key }) where entry.count > roomSeats[room] ?? 0 {
+            throw .hardRequestsOverCapacity(
+                session: entry.sessions.joined(separator: "' and '") + "' in room '" + room, period: label,
+                requested: entry.count, capacity: roomSeats[room] ?? 0)
         }
         return result
     }
