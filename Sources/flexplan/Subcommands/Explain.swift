@@ -12,16 +12,19 @@ struct Explain: ParsableCommand {
             First by counting what each record needs against what it can give: a teacher's or a \
             class's lessons against their available periods and limits; a team's common periods \
             against what its members' loads leave free in its windows, and the longest block \
-            they can share; lessons confined to some rooms against those rooms' periods; split \
-            lessons against the days; same-start lessons sharing a teacher or class; locked \
-            lessons on top of each other. Every independent cause is reported.
+            they can share; a teacher's teaching, team time and planning minutes against the \
+            week; lessons confined to some rooms against those rooms' periods; same-start \
+            lessons sharing a teacher or class; locked lessons on top of each other. Every \
+            independent cause is reported.
 
             When counting finds nothing, an elastic search: every group of rules a school can \
             bend (a teacher's limits, a teacher's or class's unavailable times, a team's \
             requirement, a hard relation, a lock, an activity's allowed starts and rooms) starts \
             relaxed, then groups are put back, hardest to bend first, while a timetable still \
-            exists (each check a solve of at most --check-time-limit seconds). What must stay \
-            relaxed is a smallest set whose relaxation makes the school feasible. Exit 0 with \
+            exists (each check a solve of at most --check-time-limit seconds; no plan in that \
+            time counts as failing). What must stay relaxed is a smallest set whose relaxation \
+            makes the school feasible; at --time-limit the search stops and reports what it \
+            had settled. Exit 0 with \
             causes found (or when the school turns out feasible), 1 when none were found in the \
             time limit.
 
