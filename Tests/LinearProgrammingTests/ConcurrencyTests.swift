@@ -12,13 +12,15 @@ struct ConcurrencyTests {
         let model = try loadFixture("assignment-5x30.lp")
         let reference = try model.solve()
         let count = 8
-        let inside = Mutex(0)  // solves currently inside GLPK's search
-        let allMet = Mutex(0)  // solves that saw all eight inside at once
-        let results = Mutex([Solution?](repeating: nil, count: count))
+        // Locked boxes (NSLock, a pthread mutex ThreadSanitizer follows; with Synchronization's
+        // futex-based Mutex it reported an access race here now and then).
+        let inside = LockedBox(0)  // solves currently inside GLPK's search
+        let allMet = LockedBox(0)  // solves that saw all eight inside at once
+        let results = LockedBox([Solution?](repeating: nil, count: count))
         let done = DispatchSemaphore(value: 0)
         for index in 0..<count {
             let thread = Thread {
-                let entered = Mutex(false)
+                let entered = LockedBox(false)
                 var options = SolveOptions()
                 // At its first progress report each solve waits (up to 20 s) until all eight
                 // are inside branch-and-cut at the same time.
@@ -63,5 +65,19 @@ struct ConcurrencyTests {
         #expect(close(objectives[3], 539))
         #expect(objectives[4] == nil)
         #expect(try results[4].get().status == .infeasible)
+    }
+}
+
+/// A value behind an NSLock, shared between threads.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }
