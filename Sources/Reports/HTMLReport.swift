@@ -273,24 +273,9 @@ public struct HTMLReport {
 
     // MARK: Formatting
 
-    /// A record id as an element id and link target: letters, digits, '-', '_' and '.' kept,
-    /// any other byte written as `~XX` (Plot does not escape attribute values, and ids come from
-    /// school data).
-    static func anchor(_ id: String) -> String {
-        var result = ""
-        for byte in id.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if byte < 0x80
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))
-                    || "-_.".unicodeScalars.contains(scalar))
-            {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += "~" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return result.isEmpty ? "~" : result
-    }
+    /// A record id as an element id and link target (``RecordID/escaped(_:)``: Plot does not
+    /// escape attribute values, and ids come from school data).
+    static func anchor(_ id: String) -> String { RecordID.escaped(id) }
 
     static func describe(_ block: TeamTime.Block) -> String {
         "\(block.day) \(block.periods.joined(separator: "–")) (\(block.minutes) min\(block.meeting == true ? ", meeting" : ""))"
@@ -303,13 +288,6 @@ public struct HTMLReport {
 
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? "\(Int(value))" : "\(((value * 100).rounded() / 100))"
-    }
-}
-
-extension String {
-    /// Zeros in front up to `width` characters.
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

@@ -238,6 +238,7 @@ struct ICalendarTests {
         #expect(ICalendar.uidPart("7A-math") == "7A-math")
         #expect(ICalendar.uidPart("Мат7А") != ICalendar.uidPart("Физ7А"))
         #expect(HTMLReport.anchor("T1") == "T1")
+        #expect(RecordID.escaped("..") == "~2E." && RecordID.escaped("T 1") != RecordID.escaped("T/1"))
         let hostile = HTMLReport.anchor("x\" onmouseover=\"alert(1)")
         #expect(!hostile.contains("\"") && !hostile.contains(" ") && hostile != HTMLReport.anchor("x"))
     }

@@ -108,7 +108,7 @@ public enum InfeasibilityExplainer {
         return min(total, perWeek ?? .max)
     }
 
-    private static func describeLimits(blocked: Set<Slot>, perDay: Int?, perWeek: Int?, grid: TimeGrid) -> String {
+    private static func describeLimits(blocked: Set<Slot>, perDay: Int?, perWeek: Int?) -> String {
         var parts: [String] = []
         if !blocked.isEmpty { parts.append("unavailable for \(blocked.count) periods") }
         if let perDay { parts.append("at most \(perDay) a day") }
@@ -117,8 +117,9 @@ public enum InfeasibilityExplainer {
     }
 
     private static func teacherCapacity(_ problem: SchedulingProblem) -> [InfeasibilityCause] {
-        problem.school.teachers.enumerated().compactMap { index, teacher in
-            let load = problem.lessons.reduce(0) { $0 + ($1.teachers.contains(index) ? $1.duration : 0) }
+        let loads = problem.teacherLoads
+        return problem.school.teachers.enumerated().compactMap { index, teacher in
+            let load = loads[index]
             let blocked = problem.teacherBlocked[index].intersection(problem.teachingSlots)
             let room = capacity(
                 problem, blocked: blocked, perDay: teacher.maxPeriodsPerDay, perWeek: teacher.maxPeriodsPerWeek)
@@ -126,7 +127,7 @@ public enum InfeasibilityExplainer {
             return InfeasibilityCause(
                 rule: "teacher.capacity", records: [teacher.id],
                 message:
-                    "teacher \(teacher.id) must teach \(load) periods but can teach at most \(room) (\(describeLimits(blocked: blocked, perDay: teacher.maxPeriodsPerDay, perWeek: teacher.maxPeriodsPerWeek, grid: problem.grid)))",
+                    "teacher \(teacher.id) must teach \(load) periods but can teach at most \(room) (\(describeLimits(blocked: blocked, perDay: teacher.maxPeriodsPerDay, perWeek: teacher.maxPeriodsPerWeek)))",
                 fixes: [
                     "give some of \(teacher.id)'s lessons to another teacher",
                     "raise \(teacher.id)'s maxPeriodsPerDay or maxPeriodsPerWeek",
@@ -136,8 +137,9 @@ public enum InfeasibilityExplainer {
     }
 
     private static func cohortCapacity(_ problem: SchedulingProblem) -> [InfeasibilityCause] {
-        problem.leafCohorts.enumerated().compactMap { index, leaf in
-            let load = problem.lessons.reduce(0) { $0 + ($1.leaves.contains(index) ? $1.duration : 0) }
+        let loads = problem.leafLoads
+        return problem.leafCohorts.enumerated().compactMap { index, leaf in
+            let load = loads[index]
             let blocked = problem.leafBlocked[index].intersection(problem.teachingSlots)
             let perDay = problem.leafLineage[index].compactMap(\.maxPeriodsPerDay).min()
             let room = capacity(problem, blocked: blocked, perDay: perDay, perWeek: nil)
@@ -145,7 +147,7 @@ public enum InfeasibilityExplainer {
             return InfeasibilityCause(
                 rule: "cohort.capacity", records: [leaf.id],
                 message:
-                    "class \(leaf.id) has \(load) periods of lessons but at most \(room) periods to hold them (\(describeLimits(blocked: blocked, perDay: perDay, perWeek: nil, grid: problem.grid)))",
+                    "class \(leaf.id) has \(load) periods of lessons but at most \(room) periods to hold them (\(describeLimits(blocked: blocked, perDay: perDay, perWeek: nil)))",
                 fixes: [
                     "drop or shorten some of \(leaf.id)'s lessons", "raise \(leaf.id)'s maxPeriodsPerDay",
                     "lift some of \(leaf.id)'s unavailable times",
@@ -156,6 +158,7 @@ public enum InfeasibilityExplainer {
     /// A hard team requirement against what its members can leave free.
     private static func teamCauses(_ problem: SchedulingProblem) -> [InfeasibilityCause] {
         let school = problem.school
+        let loads = problem.teacherLoads
         let teacherIndex = Dictionary(
             school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var causes: [InfeasibilityCause] = []
@@ -211,7 +214,7 @@ public enum InfeasibilityExplainer {
             }
             for member in members {
                 let teacher = school.teachers[member]
-                let load = problem.lessons.reduce(0) { $0 + ($1.teachers.contains(member) ? $1.duration : 0) }
+                let load = loads[member]
                 let blocked = problem.teacherBlocked[member].intersection(problem.teachingSlots)
                 let available = problem.teachingSlots.count - blocked.count
                 guard load > available - needed else { continue }
@@ -237,6 +240,7 @@ public enum InfeasibilityExplainer {
     /// teaching minutes (a teacher is in one team block at a time, so team minutes add up).
     static func planningCauses(_ problem: SchedulingProblem) -> [InfeasibilityCause] {
         let school = problem.school
+        let loads = problem.teacherLoads
         let total = problem.teachingSlots.reduce(0) { $0 + problem.grid.period(at: $1).minutes }
         // The shortest period: a lower bound on a lesson's minutes, so the count proves.
         let minutesPerPeriod = problem.teachingSlots.map { problem.grid.period(at: $0).minutes }.min() ?? 0
@@ -248,8 +252,7 @@ public enum InfeasibilityExplainer {
                 $0.members.contains(teacher.id) && $0.collaboration != nil && $0.collaboration?.weight == nil
             }
             guard let planning = teacher.planningMinutes, planning > 0 else { continue }
-            let teaching =
-                problem.lessons.reduce(0) { $0 + ($1.teachers.contains(index) ? $1.duration : 0) } * minutesPerPeriod
+            let teaching = loads[index] * minutesPerPeriod
             let team = teams.reduce(0) { $0 + ($1.collaboration?.minutes ?? 0) }
             guard teaching + team + planning > total else { continue }
             let key = "\(teaching) \(team) \(planning) \(teams.map(\.id))"

@@ -200,4 +200,18 @@ public struct SchedulingProblem: Sendable {
 
     /// Periods of work: the sum of the lessons' durations.
     public var periodsOfWork: Int { lessons.reduce(0) { $0 + $1.duration } }
+
+    /// Periods of lessons per teacher (by index in the school's teachers), in one pass.
+    public var teacherLoads: [Int] {
+        var loads = [Int](repeating: 0, count: school.teachers.count)
+        for lesson in lessons { for teacher in lesson.teachers { loads[teacher] += lesson.duration } }
+        return loads
+    }
+
+    /// Periods of lessons per leaf cohort (by index in ``leafCohorts``), in one pass.
+    public var leafLoads: [Int] {
+        var loads = [Int](repeating: 0, count: leafCohorts.count)
+        for lesson in lessons { for leaf in lesson.leaves { loads[leaf] += lesson.duration } }
+        return loads
+    }
 }

@@ -425,8 +425,9 @@ public enum TimetableSolver {
 
     /// Teachers whose lessons exceed their weekly maximum: no timetable can exist.
     static func overloads(_ problem: SchedulingProblem) -> [String] {
-        problem.school.teachers.enumerated().compactMap { index, teacher in
-            let load = problem.lessons.reduce(0) { $0 + ($1.teachers.contains(index) ? $1.duration : 0) }
+        let loads = problem.teacherLoads
+        return problem.school.teachers.enumerated().compactMap { index, teacher in
+            let load = loads[index]
             if let maximum = teacher.maxPeriodsPerWeek, load > maximum {
                 return "teacher '\(teacher.id)' has \(load) periods of lessons, above maxPeriodsPerWeek \(maximum)"
             }

@@ -58,7 +58,7 @@ enum PlanOutputs {
         func add(_ kind: String, _ id: String, _ name: String?, _ meetings: [PlannedWeek.Meeting]) {
             let title = "\(school.name): \(name.map { "\($0) (\(id))" } ?? id)"
             if let text = calendars.calendar(named: title, meetings: meetings) {
-                files["\(kind)/\(fileName(id)).ics"] = Data(text.utf8)
+                files["\(kind)/\(RecordID.escaped(id)).ics"] = Data(text.utf8)
             }
         }
         for teacher in school.teachers {
@@ -105,11 +105,5 @@ enum PlanOutputs {
 
     private static func path(_ folder: String, _ name: String) -> String {
         URL(fileURLWithPath: folder).appendingPathComponent(name).path
-    }
-
-    /// An id as a file name: letters, digits, '-', '_', '.' kept, anything else '_'.
-    static func fileName(_ id: String) -> String {
-        let kept = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-        return kept.hasPrefix(".") ? "_" + kept : kept
     }
 }
