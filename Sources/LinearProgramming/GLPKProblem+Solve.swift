@@ -83,12 +83,30 @@ extension GLPKProblem {
             iteration_limit: CInt(clamping: options.iterationLimit ?? 0))
     }
 
-    private func runLP(_ parameters: fpg_lp_parameters) throws -> CInt {
+    private func runLP(_ parameters: fpg_lp_parameters) throws -> GLPKReturnCode {
         var parameters = parameters
         var code: CInt = 0
-        let routine = parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
-        try Self.guarded(routine, fpg_solve_lp(pointer, &parameters, &code))
-        return code
+        try Self.guarded(Self.routine(parameters), fpg_solve_lp(pointer, &parameters, &code))
+        return GLPKReturnCode(code)
+    }
+
+    private static func routine(_ parameters: fpg_lp_parameters) -> String {
+        parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
+    }
+
+    /// After an ending without a dual feasible solution: a plain simplex (no presolve) tells
+    /// whether the LP (or a MIP's relaxation) is infeasible or unbounded.
+    private func plainSimplex(_ model: Model, options: SolveOptions, start: Double) throws -> Solution {
+        var plain = lpParameters(options, start: start, presolve: false)
+        plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
+        switch try runLP(plain) {
+        case .finished:
+            return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+        case .stopped(let reason):
+            return Self.noValues(model, status: .noSolution, stop: reason, mip: model.isMixedInteger)
+        case let other:
+            throw other.failure("glp_simplex")
+        }
     }
 
     private func solveLP(
@@ -109,7 +127,7 @@ extension GLPKProblem {
             accepted = true
         }
         var code = try runLP(parameters)
-        if accepted, code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+        if accepted, case .badBasis = code {
             // Not a basis after all (singular, or ill-conditioned): start from the standard one.
             try Self.guarded("glp_std_basis", fpg_standard_basis(pointer))
             accepted = false
@@ -141,34 +159,21 @@ extension GLPKProblem {
     }
 
     private func finishLP(
-        _ model: Model, options: SolveOptions, start: Double, parameters: fpg_lp_parameters, code: CInt
+        _ model: Model, options: SolveOptions, start: Double, parameters: fpg_lp_parameters, code: GLPKReturnCode
     ) throws -> Solution {
-        let routine = parameters.method == CInt(FPG_INTERIOR) ? "glp_interior" : "glp_simplex"
         var stop = StopReason.solved
-        switch Int32(code) {
-        case 0:
+        switch code {
+        case .finished:
             break
-        case GLP_ETMLIM:
-            stop = .timeLimit
-        case GLP_EITLIM:
-            stop = .iterationLimit
-        case GLP_ENOPFS:
+        case .stopped(let reason):
+            stop = reason
+        case .primalInfeasible:
             return Self.noValues(model, status: .infeasible, stop: .solved)
-        case GLP_ENODFS, GLP_ENOFEAS:
-            // The presolver or the interior-point method found no dual feasible solution: the
-            // LP is unbounded or infeasible. A plain simplex tells which.
-            var plain = lpParameters(options, start: start, presolve: false)
-            plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
-            let again = try runLP(plain)
-            if again == GLP_ETMLIM || again == GLP_EITLIM {
-                return Self.noValues(
-                    model, status: .noSolution, stop: again == GLP_ETMLIM ? .timeLimit : .iterationLimit,
-                    mip: model.isMixedInteger)
-            }
-            guard again == 0 else { throw Self.failure("glp_simplex", again) }
-            return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
-        default:
-            throw Self.failure(routine, code)
+        case .dualInfeasible:
+            // The presolver or the interior-point method found no dual feasible solution.
+            return try plainSimplex(model, options: options, start: start)
+        case .badBasis, .failed:
+            throw code.failure(Self.routine(parameters))
         }
         let kind = parameters.method == CInt(FPG_INTERIOR) ? CInt(FPG_SOLUTION_INTERIOR) : CInt(FPG_SOLUTION_SIMPLEX)
         return try readLP(model, kind: kind, stop: stop)
@@ -227,12 +232,10 @@ extension GLPKProblem {
         if !mipPresolve {
             var parameters = lpParameters(options, start: start, presolve: false)
             if parameters.method == CInt(FPG_INTERIOR) { parameters.method = CInt(FPG_DUAL_THEN_PRIMAL) }
-            let code = try runLP(parameters)
-            switch Int32(code) {
-            case 0: break
-            case GLP_ETMLIM: return Self.noValues(model, status: .noSolution, stop: .timeLimit, mip: true)
-            case GLP_EITLIM: return Self.noValues(model, status: .noSolution, stop: .iterationLimit, mip: true)
-            default: throw Self.failure("glp_simplex", code)
+            switch try runLP(parameters) {
+            case .finished: break
+            case .stopped(let reason): return Self.noValues(model, status: .noSolution, stop: reason, mip: true)
+            case let other: throw other.failure("glp_simplex")
             }
             let relaxation = try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
             switch relaxation.status {
@@ -274,37 +277,21 @@ extension GLPKProblem {
             return outcome.glpk_return
         }
         var stop = StopReason.solved
-        switch Int32(code) {
-        case 0:
+        switch GLPKReturnCode(code, stopReason: outcome.stop_reason) {
+        case .finished:
             break
-        case GLP_ETMLIM:
-            stop = .timeLimit
-        case GLP_ESTOP:
-            switch outcome.stop_reason {
-            case CInt(FPG_STOP_INTERRUPTED): stop = .interrupted
-            case CInt(FPG_STOP_NODE_LIMIT): stop = .iterationLimit
-            default: stop = .timeLimit
-            }
-        case GLP_EMIPGAP:
-            stop = .gapLimit
-        case GLP_ENOPFS:
+        case .stopped(let reason):
+            stop = reason
+        case .primalInfeasible:
             return Self.noValues(model, status: .infeasible, stop: .solved, mip: true, outcome: outcome)
-        case GLP_ENODFS:
+        case .dualInfeasible:
             // The presolver found the relaxation dual infeasible: unbounded or infeasible.
-            var plain = lpParameters(options, start: start, presolve: false)
-            plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
-            let again = try runLP(plain)
-            if again == GLP_ETMLIM || again == GLP_EITLIM {
-                return Self.noValues(
-                    model, status: .noSolution, stop: again == GLP_ETMLIM ? .timeLimit : .iterationLimit,
-                    mip: model.isMixedInteger)
-            }
-            guard again == 0 else { throw Self.failure("glp_simplex", again) }
-            let relaxation = try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+            let relaxation = try plainSimplex(model, options: options, start: start)
+            guard relaxation.stopReason == .solved else { return relaxation }
             let status: SolveStatus = relaxation.status == .infeasible ? .infeasible : .unbounded
             return Self.noValues(model, status: status, stop: .solved, mip: true, outcome: outcome)
-        default:
-            throw Self.failure("glp_intopt", code)
+        case let other:
+            throw other.failure("glp_intopt")
         }
         var summary = fpg_solution_summary()
         var values = [Double](repeating: 0, count: model.variableCount)
@@ -384,17 +371,4 @@ extension GLPKProblem {
             duals: [Double](repeating: 0, count: model.constraintCount), reducedCosts: [])
     }
 
-    private static func failure(_ routine: String, _ code: CInt) -> LinearProgrammingError {
-        let reasons: [Int32: String] = [
-            GLP_EBADB: "invalid initial basis", GLP_ESING: "singular basis matrix",
-            GLP_ECOND: "ill-conditioned basis matrix", GLP_EBOUND: "incorrect bounds",
-            GLP_EFAIL: "the solver failed", GLP_EOBJLL: "objective lower limit reached",
-            GLP_EOBJUL: "objective upper limit reached", GLP_EROOT: "no optimal root LP",
-            GLP_ENOCVG: "no convergence", GLP_EINSTAB: "numerical instability",
-            GLP_EDATA: "invalid data", GLP_ERANGE: "result out of range",
-        ]
-        let output = String(cString: fpg_last_output()).split(separator: "\n").last.map(String.init)
-        let reason = reasons[Int32(code)] ?? "code \(code)"
-        return .solverFailed(routine: routine, code: Int(code), reason: output.map { "\(reason): \($0)" } ?? reason)
-    }
 }
