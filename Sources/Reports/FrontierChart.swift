@@ -178,7 +178,7 @@ public struct FrontierChart {
     /// The values' range, widened so that a single value or a flat line still has height.
     static func range(_ values: [Double], from floor: Double? = nil) -> (low: Double, high: Double) {
         var low = values.min() ?? 0
-        var high = values.max() ?? 1
+        let high = values.max() ?? 1
         if let floor { low = min(low, floor) }
         if high - low < 1e-9 {
             let pad = max(1, abs(high) * 0.1)
