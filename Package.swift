@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "flexplanTests",
-            dependencies: ["flexplan"],
+            dependencies: ["flexplan", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Fixtures")]
         ),
     ],

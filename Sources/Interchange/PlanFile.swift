@@ -11,10 +11,14 @@ public struct PlanFile: Codable, Sendable, Equatable {
     public struct SchoolReference: Codable, Sendable, Equatable {
         public var path: String
         public var sha256: String
+        /// True when the school was a `.fet` read with `--ignore-unsupported` (hard rules of
+        /// the file were left out); commands that re-read the school from the plan read it so.
+        public var ignoreUnsupported: Bool?
 
-        public init(path: String, sha256: String) {
+        public init(path: String, sha256: String, ignoreUnsupported: Bool = false) {
             self.path = path
             self.sha256 = sha256
+            self.ignoreUnsupported = ignoreUnsupported ? true : nil
         }
     }
 

@@ -9,16 +9,23 @@ public enum SchoolSource {
         public var school: School
         /// Notes about guesses and defaults, for stderr; not errors.
         public var warnings: [String]
+        /// Hard rules of the file that were left out (a .fet read with `ignoreUnsupported`),
+        /// one line per constraint type: the school read is missing them.
+        public var hardRulesLeftOut: [String] = []
     }
 
     /// Loads a school from a FlexPlan JSON file, a school folder (holding `school.json` or the
     /// CSV files), a OneRoster folder or zip, or a FET file (official mode).
-    public static func load(_ path: String) throws -> School {
-        try read(path).school
+    public static func load(_ path: String, ignoreUnsupported: Bool = false) throws -> School {
+        try read(path, ignoreUnsupported: ignoreUnsupported).school
     }
 
     /// Like ``load(_:)``, with the warnings of the reader.
-    public static func read(_ path: String) throws -> Loaded {
+    ///
+    /// A `.fet` file holding hard constraints FlexPlan does not support is refused, naming
+    /// them, unless `ignoreUnsupported` is set: then they are left out and listed in
+    /// ``Loaded/hardRulesLeftOut``. Other formats ignore the flag.
+    public static func read(_ path: String, ignoreUnsupported: Bool = false) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InterchangeError(file: path, message: "no such file or folder")
@@ -48,9 +55,11 @@ public enum SchoolSource {
             let roster = try OneRoster.read(from: path)
             return Loaded(school: roster.school, warnings: roster.warnings)
         case "fet":
-            let imported = try FET.read(from: path)
+            let imported = try FET.read(from: path, ignoreUnsupported: ignoreUnsupported)
             let unsupported = imported.report.unsupportedLines.map { "\(path): FET constraint left out: \($0)" }
-            return Loaded(school: imported.school, warnings: unsupported + imported.report.warnings)
+            let hard = imported.report.unsupportedHardLines.map { "\(path): hard FET constraint left out: \($0)" }
+            return Loaded(
+                school: imported.school, warnings: unsupported + imported.report.warnings, hardRulesLeftOut: hard)
         default:
             throw InterchangeError(
                 file: path,

@@ -1,5 +1,6 @@
 import Interchange
 import LinearProgramming
+import Timetabling
 
 /// The contract's exit codes.
 enum ExitStatus: Int32 {
@@ -15,11 +16,26 @@ struct CommandFailure: Error {
     var code: ExitStatus
     var message: String
 
-    /// Maps a library error to its exit code: bad input is 2, a GLPK failure 4.
-    init(_ error: Error) {
+    /// Maps a library error to its exit code, for every command in this one place: bad input
+    /// is 2, a solver failure or a bug 4. Errors about the school's data (a flex week, a team
+    /// release) name the school they come from, `school`.
+    init(_ error: Error, school: String? = nil) {
+        func located(_ message: String) -> String { school.map { "\($0): \(message)" } ?? message }
         switch error {
         case let failure as CommandFailure:
             self = failure
+        case let error as FlexError:
+            if case .solverFailed = error {
+                self.init(code: .internalError, message: error.description)
+            } else {
+                self.init(code: .invalidInput, message: located(error.description))
+            }
+        case let error as CoverError:
+            if case .solverFailed = error {
+                self.init(code: .internalError, message: error.description)
+            } else {
+                self.init(code: .invalidInput, message: located(error.description))
+            }
         case let error as LinearProgrammingError:
             switch error {
             case .glpkError, .solverFailed, .deadSolver, .wrongThread:

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 
@@ -59,7 +60,7 @@ struct ImportCommandTests {
             try? FileManager.default.removeItem(atPath: exported)
         }
         let solved = try runFlexplan([
-            "solve", output.path, "--time-limit", "\(testSeconds(20))", "--format", "json", "-o", plan,
+            "solve", output.path, "--iterations", "100", "--format", "json", "-o", plan,
         ])
         #expect(solved.status == 0, "\(solved.stderr)")
         #expect(solved.stdout.contains("\"hardViolations\":0"))
@@ -74,8 +75,37 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try runFlexplan(["export", plan, "--to", "csv", "-o", folder]).status == 0)
         #expect(FileManager.default.fileExists(atPath: folder + "/lessons.csv"))
-        // Read directly, the same file is refused by solve (import it first).
-        #expect(try runFlexplan(["solve", fet, "--time-limit", "5"]).status == 2)
+        // Read directly, the same file is refused by solve, naming the rule it would drop ...
+        let unread = try runFlexplan(["solve", fet, "--iterations", "5"])
+        #expect(unread.status == 2)
+        #expect(unread.stderr.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour"), "\(unread.stderr)")
+        #expect(unread.stderr.contains("--ignore-unsupported"), "\(unread.stderr)")
+        // ... and solved with --ignore-unsupported, which every command reading a school accepts,
+        // saying on stderr which hard rule was left out.
+        let direct = try runFlexplan(["solve", fet, "--ignore-unsupported", "--iterations", "20", "-o", plan])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(
+            direct.stderr.contains(
+                "hard FET constraint left out: ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 hard"),
+            "\(direct.stderr)")
+        #expect(try runFlexplan(["check", fet, plan]).status == 2)
+        #expect(try runFlexplan(["check", fet, plan, "--ignore-unsupported"]).status == 0)
+        for command in [
+            ["validate", fet], ["explain", fet],
+            ["sweep", fet, "--vary", "teachers[*].maxPeriodsPerDay=3", "--iterations", "1"],
+            ["load", fet, plan], ["flex", fet, "--week", "1"],
+            ["substitutes", fet, plan, "--team", "G", "--when", "Mon:1"],
+        ] {
+            let parsed = try FlexPlan.parseAsRoot(command + ["--ignore-unsupported"])
+            let input = Mirror(reflecting: parsed).children.lazy.compactMap { $0.value as? OptionGroup<SchoolOptions> }
+                .first?.wrappedValue
+            #expect(input?.ignoreUnsupported == true && input?.school == fet, "\(command[0])")
+        }
+        // A plan made from a .fet with the flag records it: export reads the school the same way.
+        let recorded = try jsonObject(String(decoding: try Data(contentsOf: URL(fileURLWithPath: plan)), as: UTF8.self))
+        #expect((recorded["school"] as? [String: Any])?["ignoreUnsupported"] as? Bool == true)
+        #expect(try runFlexplan(["export", plan, "--to", "csv", "-o", folder + "-direct"]).status == 0)
+        try? FileManager.default.removeItem(atPath: folder + "-direct")
         // A timetable in fet-cl's form, checked: one hard violation planted, one activity missing.
         let timetable = repositoryRoot.appendingPathComponent(
             "Tests/InterchangeTests/Fixtures/tiny-school_activities.xml"

@@ -44,6 +44,14 @@ public enum FET {
 
         /// Whether an unsupported constraint is hard (the import then stops unless told not to).
         public var hasUnsupportedHard: Bool { unsupported.values.contains { $0.hard > 0 } }
+
+        /// One line per unsupported constraint type with hard instances: "ConstraintX ×2 hard".
+        public var unsupportedHardLines: [String] {
+            unsupported.keys.sorted().compactMap { name in
+                let hard = unsupported[name]!.hard
+                return hard > 0 ? "\(name) ×\(hard) hard" : nil
+            }
+        }
     }
 
     /// The constraint types the import turns into FlexPlan rules.

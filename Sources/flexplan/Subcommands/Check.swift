@@ -20,8 +20,7 @@ struct Check: ParsableCommand {
             1e-6), scores (per soft rule).
             """)
 
-    @Argument(help: "The school (FlexPlan JSON file or school folder).")
-    var school: String
+    @OptionGroup var input: SchoolOptions
 
     @Argument(help: "The plan file written by `flexplan solve`, or a timetable FET wrote (<name>_activities.xml).")
     var plan: String
@@ -29,15 +28,17 @@ struct Check: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "More on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var verbose: Bool { log.verbose }
 
     func run() throws {
         var report: CheckReport
         var claimed: Double?
         var flexOnly = false
         do {
-            var loaded = try SchoolSource.load(school)
+            var loaded = try input.read(verbose: log.verbose)
             if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
                 // A timetable FET wrote: placements only, nothing claimed.
                 report = TimetableChecker.check(loaded, placements: try FET.readTimetable(from: plan))

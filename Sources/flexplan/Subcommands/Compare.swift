@@ -35,8 +35,13 @@ struct Compare: ParsableCommand {
     @Option(help: "The school for every plan (default: the one each plan records).")
     var school: String?
 
-    @Flag(help: "More on stderr.")
-    var verbose = false
+    @Flag(
+        help:
+            "Read a .fet school even when it holds hard constraints FlexPlan does not support (a plan made with the flag records it)."
+    )
+    var ignoreUnsupported = false
+
+    @OptionGroup var log: VerboseFlag
 
     func validate() throws {
         if plans.count < 2 { throw ValidationError("compare needs two plans or more") }
@@ -50,7 +55,9 @@ struct Compare: ParsableCommand {
             for (path, name) in zip(plans, names) {
                 let plan = try PlanFile.read(from: path)
                 let schoolPath = school ?? plan.school.path
-                let loaded = try SchoolLoading.load(schoolPath, scenario: plan.scenario, verbose: verbose)
+                let loaded = try SchoolOptions.read(
+                    schoolPath, ignoreUnsupported: ignoreUnsupported || plan.school.ignoreUnsupported == true,
+                    scenario: plan.scenario, verbose: log.verbose)
                 let metrics = PlanMetrics(
                     school: loaded, placements: plan.placements, teams: plan.teams, sections: plan.sections,
                     objective: plan.objective, bound: plan.bound)

@@ -24,7 +24,9 @@ struct Explain: ParsableCommand {
             exists (each check a solve of at most --check-time-limit seconds; no plan in that \
             time counts as failing). What must stay relaxed is a smallest set whose relaxation \
             makes the school feasible; at --time-limit the search stops and reports what it \
-            had settled. Exit 0 with \
+            had settled. With --iterations N each check is limited by N search steps instead \
+            and the search by nothing else: the same school gets the same answer on any \
+            machine. Exit 0 with \
             causes found (or when the school turns out feasible), 1 when none were found in the \
             time limit.
 
@@ -32,39 +34,50 @@ struct Explain: ParsableCommand {
             records, message, fixes}).
             """)
 
-    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
-    var school: String
+    @OptionGroup var input: SchoolOptions
+    @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "A scenario overlay to apply first.")
-    var scenario: String?
-
-    @Option(help: "Wall-clock limit in seconds for the whole search.")
-    var timeLimit: Double = 120
+    @Option(help: "Wall-clock limit in seconds for the whole search (default: 120; none with --iterations).")
+    var timeLimit: Double?
 
     @Option(help: "Wall-clock limit in seconds for each feasibility check of the elastic search.")
     var checkTimeLimit: Double = 10
 
+    @Option(
+        help:
+            "A deterministic limit instead of the time limits: each feasibility check stops after this many search steps."
+    )
+    var iterations: Int?
+
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "More on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func validate() throws {
-        if !(timeLimit > 0) || !(checkTimeLimit > 0) { throw ValidationError("time limits must be positive seconds") }
+        if !((timeLimit ?? 1) > 0) || !(checkTimeLimit > 0) {
+            throw ValidationError("time limits must be positive seconds")
+        }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
         let explanation: InfeasibilityExplanation
         do {
-            let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+            let loaded = try input.read(scenario: scenario, verbose: verbose)
             let errors = loaded.validate().filter { $0.severity == .error }
             guard errors.isEmpty else {
                 for error in errors { Log.info("error: \(error)") }
                 throw CommandFailure(
                     code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
             }
-            explanation = InfeasibilityExplainer.explain(loaded, timeLimit: timeLimit, checkTimeLimit: checkTimeLimit)
+            explanation = InfeasibilityExplainer.explain(
+                loaded, timeLimit: timeLimit ?? (iterations == nil ? 120 : nil), checkTimeLimit: checkTimeLimit,
+                checkIterations: iterations)
         } catch {
             throw CommandFailure(error)
         }
@@ -83,8 +96,9 @@ struct Explain: ParsableCommand {
                 print("   Fix: " + cause.fixes.joined(separator: "; or ") + ".")
             }
             if explanation.causes.isEmpty && explanation.feasible != true {
+                let limit = iterations.map { "\($0) search steps a check" } ?? "\(timeLimit ?? 120) s"
                 print(
-                    "No cause found within \(timeLimit) s (method: \(explanation.method)): counting found none, and no timetable was found in the checks' time either way; try a longer --time-limit and --check-time-limit."
+                    "No cause found within \(limit) (method: \(explanation.method)): counting found none, and no timetable was found within the checks' limits either way; try a longer --time-limit and --check-time-limit, or more --iterations."
                 )
             }
             if explanation.incomplete && !explanation.causes.isEmpty {

@@ -45,6 +45,14 @@ struct Export: ParsableCommand {
     @Option(help: "The school the plan was made for (default: the path the plan records).")
     var school: String?
 
+    @Flag(
+        help:
+            "Read a .fet school even when it holds hard constraints FlexPlan does not support (a plan made with the flag records it)."
+    )
+    var ignoreUnsupported = false
+
+    @OptionGroup var log: VerboseFlag
+
     func run() throws {
         do {
             let planFile = try PlanFile.read(from: plan)
@@ -52,7 +60,9 @@ struct Export: ParsableCommand {
             if school == nil && PlanFile.sha256(of: schoolPath) != planFile.school.sha256 {
                 Log.info("warning: \(schoolPath) changed since the plan was made (sha256 differs)")
             }
-            let loaded = try SchoolLoading.load(schoolPath, scenario: planFile.scenario, verbose: false)
+            let loaded = try SchoolOptions.read(
+                schoolPath, ignoreUnsupported: ignoreUnsupported || planFile.school.ignoreUnsupported == true,
+                scenario: planFile.scenario, verbose: log.verbose)
             switch to {
             case .fet:
                 let text = FET.export(loaded, placements: planFile.placements)

@@ -36,8 +36,7 @@ struct FlexCommand: ParsableCommand {
             --explain, explanations ({student, day, period, date, session, reason, rank, why}).
             """)
 
-    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
-    var school: String
+    @OptionGroup var input: SchoolOptions
 
     @Option(help: "Term week (1 = the term's first week; without a calendar, any week is one cycle).")
     var week: Int
@@ -54,8 +53,7 @@ struct FlexCommand: ParsableCommand {
     @Option(help: "How much missed choices raise a student's later claim (0 = no fairness).")
     var fairness: Double = FlexOptions().fairnessWeight
 
-    @Option(help: "A scenario overlay (JSON operations on record paths) to apply first.")
-    var scenario: String?
+    @OptionGroup var scenarioOption: ScenarioOption
 
     @Option(name: .shortAndLong, help: "Write the flex plan to this file.")
     var output: String?
@@ -72,8 +70,11 @@ struct FlexCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Progress and model sizes on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func validate() throws {
         if week < 1 { throw ValidationError("--week must be 1 or more") }
@@ -85,18 +86,15 @@ struct FlexCommand: ParsableCommand {
     func run() throws {
         do {
             try assign()
-        } catch let error as FlexError {
-            if case .solverFailed = error { throw CommandFailure(code: .internalError, message: error.description) }
-            throw CommandFailure(code: .invalidInput, message: "\(school): \(error.description)")
         } catch {
-            throw CommandFailure(error)
+            throw CommandFailure(error, school: school)
         }
     }
 
     private func assign() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        var loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        var loaded = try input.read(scenario: scenario, verbose: verbose)
         guard let setup = loaded.flex, !setup.sessions.isEmpty else {
             throw CommandFailure(code: .invalidInput, message: "\(school): the school offers no flex sessions")
         }
@@ -162,7 +160,7 @@ struct FlexCommand: ParsableCommand {
         var outputs: String?
         if output != nil || out != nil {
             var planFile = PlanFile(
-                school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: 0,
+                school: input.reference, scenario: scenario, seed: 0,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: "optimal", objective: result.objective,
                 bound: result.objective, placements: [], scores: [:])
             planFile.flex = plan

@@ -36,6 +36,8 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: "The JSON file to write.")
     var output: String
 
+    @OptionGroup var log: VerboseFlag
+
     func validate() throws {
         guard SchoolGenerator.studentRange.contains(students) else {
             throw ValidationError(
@@ -51,6 +53,7 @@ struct Generate: ParsableCommand {
             let generator = SchoolGenerator(
                 kind: kind, students: students, seed: seed, teamMinutes: teamMinutes,
                 teamBlockMinutes: teamBlock)
+            if log.verbose { Log.info("generating a \(kind.rawValue) school of \(students) students, seed \(seed)") }
             let school = generator.generate()
             try SchoolJSON.write(school, to: output)
             Log.info("\(output): \(school.summary)")

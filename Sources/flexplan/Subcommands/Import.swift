@@ -35,11 +35,12 @@ struct Import: ParsableCommand {
     @Option(name: .shortAndLong, help: "The FlexPlan JSON file to write.")
     var output: String
 
-    @Flag(help: "More on stderr.")
-    var verbose = false
-
     @Flag(help: "Import a .fet file even when it has hard constraints FlexPlan does not support (they are left out).")
     var ignoreUnsupported = false
+
+    @OptionGroup var log: VerboseFlag
+
+    var verbose: Bool { log.verbose }
 
     func run() throws {
         do {

@@ -32,17 +32,21 @@ struct Load: ParsableCommand {
             unmetByCourse, plan.
             """)
 
-    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
-    var school: String
+    @OptionGroup var input: SchoolOptions
 
     @Argument(help: "The plan with the timetable (written by `flexplan solve`).")
     var plan: String
 
-    @Option(help: "A scenario overlay (JSON operations on record paths) to apply first.")
-    var scenario: String?
+    @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "Wall-clock limit in seconds for the loading MIP.")
-    var timeLimit: Double = 60
+    @Option(help: "Wall-clock limit in seconds for the loading MIP (default: 60; none with --iterations).")
+    var timeLimit: Double?
+
+    @Option(
+        help:
+            "A deterministic limit: the whole MIP stops after 10 × N branch-and-bound nodes, the batch search after N batches; the same plan gives the same loading."
+    )
+    var iterations: Int?
 
     @Option(name: .shortAndLong, help: "Write the plan with its sections to this file (may be PLAN.json itself).")
     var output: String?
@@ -56,11 +60,17 @@ struct Load: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Progress and model size on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func validate() throws {
-        if !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
@@ -72,7 +82,7 @@ struct Load: ParsableCommand {
     }
 
     private func load() throws {
-        let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        let loaded = try input.read(scenario: scenario, verbose: verbose)
         var planFile = try PlanFile.read(from: plan)
         if PlanFile.sha256(of: school) != planFile.school.sha256 {
             Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
@@ -82,7 +92,8 @@ struct Load: ParsableCommand {
         }
         let interrupts = InterruptHandler()
         var options = LoadOptions()
-        options.timeLimit = timeLimit
+        options.timeLimit = timeLimit ?? (iterations == nil ? 60 : nil)
+        options.iterations = iterations
         options.cancellation = interrupts.token
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }

@@ -24,11 +24,8 @@ struct Solve: ParsableCommand {
             hardViolations, teams, plan.
             """)
 
-    @Argument(help: "A FlexPlan JSON file or a school folder.")
-    var school: String
-
-    @Option(help: "A scenario overlay (JSON operations on record paths) to apply first.")
-    var scenario: String?
+    @OptionGroup var input: SchoolOptions
+    @OptionGroup var scenarioOption: ScenarioOption
 
     @Option(help: "Wall-clock limit in seconds (without it, the search stops when it stalls).")
     var timeLimit: Double?
@@ -60,8 +57,11 @@ struct Solve: ParsableCommand {
     @Option(help: "Also write the timetabling MIP to this .lp or .mps file (for other solvers and benchmarks).")
     var writeModel: String?
 
-    @Flag(help: "Progress and solver details on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) {
@@ -80,7 +80,7 @@ struct Solve: ParsableCommand {
     }
 
     private func solve() throws {
-        let loaded = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        let loaded = try input.read(scenario: scenario, verbose: verbose)
         let errors = loaded.validate().filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { Log.info("error: \(error)") }
@@ -132,7 +132,7 @@ struct Solve: ParsableCommand {
                 )
             }
             let plan = PlanFile(
-                school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: scenario, seed: seed,
+                school: input.reference, scenario: scenario, seed: seed,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
                 bound: result.bound, placements: result.placements, teams: check.teams, planning: check.planning,
                 scores: check.scores)

@@ -23,8 +23,7 @@ struct Substitutes: ParsableCommand {
             teacher, periods, subject, coveredBy, bySubstitute}), colleagueCovers.
             """)
 
-    @Argument(help: "The school.")
-    var school: String
+    @OptionGroup var input: SchoolOptions
 
     @Argument(help: "The plan with the timetable.")
     var plan: String
@@ -41,6 +40,8 @@ struct Substitutes: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var log: VerboseFlag
+
     func validate() throws {
         if maxCovers < 0 { throw ValidationError("--max-covers must be 0 or more") }
     }
@@ -48,7 +49,7 @@ struct Substitutes: ParsableCommand {
     func run() throws {
         do {
             let planFile = try PlanFile.read(from: plan)
-            let loaded = try SchoolLoading.load(school, scenario: planFile.scenario, verbose: false)
+            let loaded = try input.read(scenario: planFile.scenario, verbose: log.verbose)
             let (day, periods) = try Self.parseWhen(when, grid: loaded.timeGrid)
             let cover = try CoverPlanner.plan(
                 loaded, placements: planFile.placements, team: team, day: day, periods: periods,
@@ -74,10 +75,8 @@ struct Substitutes: ParsableCommand {
                         })
                 }
             }
-        } catch let error as CoverError {
-            throw CommandFailure(code: .invalidInput, message: "\(school): \(error)")
         } catch {
-            throw CommandFailure(error)
+            throw CommandFailure(error, school: input.school)
         }
     }
 

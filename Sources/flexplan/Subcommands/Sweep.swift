@@ -27,32 +27,36 @@ struct Sweep: ParsableCommand {
             frontier.svg: the first varied value across, requests met (or the objective when \
             nothing is loaded) and teacher gaps up.
 
-            JSON output (--format json): vary ({path, values}), variants ({values, status, \
+            JSON output (--format json): vary ({path, values}), variants ({values, status, stopReason, \
             seconds, metrics, plan, failure}).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, md, json }
 
-    @Argument(help: "The school (FlexPlan JSON file, school folder, OneRoster folder or .fet).")
-    var school: String
+    @OptionGroup var input: SchoolOptions
 
     @Option(name: .customLong("vary"), help: "PATH=V1,V2,... (repeatable: a grid).")
     var varies: [String]
 
-    @Option(help: "A scenario overlay to apply before the variants.")
-    var scenario: String?
+    @OptionGroup var scenarioOption: ScenarioOption
 
     @Option(help: "Wall-clock limit in seconds for each variant's solve.")
     var timeLimit: Double?
 
-    @Option(help: "A deterministic limit per variant: this many search steps.")
+    @Option(
+        help:
+            "A deterministic limit per variant: this many search steps (and loading limited as `flexplan load --iterations` is)."
+    )
     var iterations: Int?
 
     @Option(help: "Random seed of every variant's search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Wall-clock limit in seconds for each variant's loading (schools with course requests).")
-    var loadTimeLimit: Double = 30
+    @Option(
+        help:
+            "Wall-clock limit in seconds for each variant's loading (schools with course requests; default: 30, none with --iterations)."
+    )
+    var loadTimeLimit: Double?
 
     @Option(help: "Variants solved at once (one GLPK problem per thread).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -63,8 +67,11 @@ struct Sweep: ParsableCommand {
     @Option(help: "Output: table, md or json.")
     var format: Format = .table
 
-    @Flag(help: "Progress on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func validate() throws {
         if varies.isEmpty { throw ValidationError("give at least one --vary PATH=V1,V2,...") }
@@ -73,6 +80,9 @@ struct Sweep: ParsableCommand {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let loadTimeLimit, !(loadTimeLimit > 0) {
+            throw ValidationError("--load-time-limit must be a positive number of seconds")
+        }
         if timeLimit == nil && iterations == nil {
             throw ValidationError("give --time-limit or --iterations: every variant needs a limit")
         }
@@ -96,7 +106,7 @@ struct Sweep: ParsableCommand {
     }
 
     private func sweep() throws {
-        let base = try SchoolLoading.load(school, scenario: scenario, verbose: verbose)
+        let base = try input.read(scenario: scenario, verbose: verbose)
         let baseOperations = try scenario.map { try ScenarioOverlay.read(from: $0).operations } ?? []
         let axes = try varies.map(Self.axis)
         // Every combination, the first axis varying slowest.
@@ -123,7 +133,8 @@ struct Sweep: ParsableCommand {
         options.iterations = iterations
         options.seed = seed
         var loadOptions = LoadOptions()
-        loadOptions.timeLimit = loadTimeLimit
+        loadOptions.timeLimit = loadTimeLimit ?? (iterations == nil ? 30 : nil)
+        loadOptions.iterations = iterations
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }
         let clock = ContinuousClock()
@@ -159,7 +170,7 @@ struct Sweep: ParsableCommand {
                     description: scenario.map { "applied on top of \($0)" }, operations: baseOperations + operations)
                 try AtomicFile.write(try overlay.encoded(), to: variantScenario)
                 var plan = PlanFile(
-                    school: .init(path: school, sha256: PlanFile.sha256(of: school)), scenario: variantScenario,
+                    school: input.reference, scenario: variantScenario,
                     seed: seed, createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue,
                     objective: result.objective, bound: result.bound, placements: result.placements,
                     teams: check.teams, planning: check.planning, scores: check.scores)
@@ -171,7 +182,8 @@ struct Sweep: ParsableCommand {
         }
         let entries = zip(combinations, zip(outcomes, plans)).map { values, pair in
             SweepOutput.Variant(
-                values: values, status: pair.0.result?.status.rawValue ?? "error", seconds: pair.0.seconds,
+                values: values, status: pair.0.result?.status.rawValue ?? "error",
+                stopReason: pair.0.result?.stopReason.rawValue, seconds: pair.0.seconds,
                 metrics: pair.0.metrics, plan: pair.1, failure: pair.0.failure)
         }
         let output = SweepOutput(vary: axes, variants: entries)
@@ -286,6 +298,8 @@ struct SweepOutput: Encodable {
     struct Variant: Encodable {
         var values: [Double]
         var status: String
+        /// Why the variant's solve ended (`solved`, `timeLimit`, `iterationLimit`, ...).
+        @NullEncodable var stopReason: String?
         var seconds: Double
         var metrics: PlanMetrics?
         @NullEncodable var plan: String?

@@ -18,31 +18,22 @@ struct Validate: ParsableCommand {
             {path, record, field, message}.
             """)
 
-    @Argument(help: "A FlexPlan JSON file, a school folder (school.json or CSV files), or a OneRoster folder or zip.")
-    var school: String
-
-    @Option(help: "A scenario overlay (JSON operations on record paths) to apply before validating.")
-    var scenario: String?
+    @OptionGroup var input: SchoolOptions
+    @OptionGroup var scenarioOption: ScenarioOption
 
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "More on stderr.")
-    var verbose = false
+    @OptionGroup var log: VerboseFlag
+
+    var school: String { input.school }
+    var scenario: String? { scenarioOption.scenario }
+    var verbose: Bool { log.verbose }
 
     func run() throws {
         var issues: [ValidationIssue]
         do {
-            let source = try SchoolSource.read(school)
-            var loaded = source.school
-            if verbose { for warning in source.warnings { Log.info("warning: \(warning)") } }
-            if let scenario {
-                let overlay = try ScenarioOverlay.read(from: scenario)
-                loaded = try overlay.apply(to: loaded)
-                if verbose {
-                    Log.info("\(scenario): applied '\(overlay.name)', \(overlay.operations.count) operations")
-                }
-            }
+            let loaded = try input.read(scenario: scenario, verbose: verbose)
             issues = loaded.validate()
             if verbose { Log.info("\(school): read \(loaded.summary)") }
         } catch let error as InterchangeError {

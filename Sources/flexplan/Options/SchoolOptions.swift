@@ -1,0 +1,60 @@
+import ArgumentParser
+import Interchange
+import Timetabling
+
+/// The contract's `SCHOOL` argument and `--ignore-unsupported`, shared by every command that
+/// reads a school.
+struct SchoolOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "The school: a FlexPlan JSON file, a school folder (school.json or the CSV files), a OneRoster folder or .zip, or a FET file (.fet).",
+            valueName: "school"))
+    var school: String
+
+    @Flag(
+        help:
+            "Read a .fet file even when it holds hard constraints FlexPlan does not support: they are left out and named on stderr (without it such a file is refused, exit 2)."
+    )
+    var ignoreUnsupported = false
+
+    /// The school as the file holds it, with `scenario` applied. The reader's notes go to
+    /// stderr with `verbose`; hard rules left out by `--ignore-unsupported` always do.
+    func read(scenario: String? = nil, verbose: Bool) throws -> School {
+        try Self.read(school, ignoreUnsupported: ignoreUnsupported, scenario: scenario, verbose: verbose)
+    }
+
+    /// The school at `path` (e.g. the one a plan records), read the same way.
+    static func read(_ path: String, ignoreUnsupported: Bool, scenario: String?, verbose: Bool) throws -> School {
+        let source = try SchoolSource.read(path, ignoreUnsupported: ignoreUnsupported)
+        var school = source.school
+        for rule in source.hardRulesLeftOut { Log.info("warning: \(rule)") }
+        if verbose { for warning in source.warnings { Log.info("warning: \(warning)") } }
+        if let scenario {
+            let overlay = try ScenarioOverlay.read(from: scenario)
+            school = try overlay.apply(to: school)
+            if verbose { Log.info("\(scenario): applied '\(overlay.name)', \(overlay.operations.count) operations") }
+        }
+        return school
+    }
+
+    /// How a plan made from this school records it.
+    var reference: PlanFile.SchoolReference {
+        PlanFile.SchoolReference(
+            path: school, sha256: PlanFile.sha256(of: school), ignoreUnsupported: ignoreUnsupported)
+    }
+}
+
+/// `--scenario`, shared by the commands that apply an overlay to the school they read.
+struct ScenarioOption: ParsableArguments {
+    @Option(
+        help:
+            "A scenario overlay (JSON operations on record paths, e.g. teams[id=G7].collaboration.minutes) applied to the school first."
+    )
+    var scenario: String?
+}
+
+/// `--verbose`, which every command accepts.
+struct VerboseFlag: ParsableArguments {
+    @Flag(help: "More on stderr: progress line by line, model sizes, the reader's notes.")
+    var verbose = false
+}
