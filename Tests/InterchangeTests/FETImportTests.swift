@@ -55,7 +55,7 @@ struct FETImportTests {
     func tinySolves() throws {
         let school = try FET.read(from: tiny, ignoreUnsupported: true).school
         var options = TimetableSolveOptions()
-        options.timeLimit = testSeconds(20)
+        options.iterations = 100
         let result = try TimetableSolver.solve(school, options: options)
         #expect(result.status == .optimal)
         let report = TimetableChecker.check(school, placements: result.placements, teams: result.teams)
@@ -112,7 +112,7 @@ struct FETImportTests {
     func exportedTiny() throws -> (plan: [Placement], reread: School, text: String) {
         let school = try FET.read(from: tiny, ignoreUnsupported: true).school
         var options = TimetableSolveOptions()
-        options.timeLimit = testSeconds(20)
+        options.iterations = 100
         let plan = try TimetableSolver.solve(school, options: options).placements
         let text = FET.export(school, placements: plan)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).fet").path
@@ -188,7 +188,7 @@ struct FETImportTests {
     func realSchools(_ file: String) throws {
         let imported = try SchoolSource.read("\(Self.fetData)/\(file)")
         var options = TimetableSolveOptions()
-        options.timeLimit = testSeconds(30)
+        options.iterations = 100
         let result = try TimetableSolver.solve(imported.school, options: options)
         #expect(!result.placements.isEmpty, "\(result.status)")
         let report = TimetableChecker.check(imported.school, placements: result.placements, teams: result.teams)

@@ -50,7 +50,8 @@ struct MIPSolveTests {
         #expect(!solution.hasValues)
     }
 
-    @Test("a MIP stopped at 1 s returns an incumbent and a bound below it")
+    /// Whether an incumbent exists by then depends on the machine: both endings are checked.
+    @Test("a MIP stopped by its time limit says so; what it holds is valid")
     func timeLimit() throws {
         let model = try loadFixture("assignment-8x40.lp")
         var options = SolveOptions()
@@ -58,6 +59,19 @@ struct MIPSolveTests {
         options.feasibilityPump = true
         let solution = try model.solve(options)
         #expect(solution.stopReason == .timeLimit)
+        #expect(solution.status == (solution.hasValues ? .feasible : .noSolution))
+        if let objective = solution.objective { #expect(objective >= 715 - 1e-6) }
+        if let bound = solution.bound { #expect(bound <= 715 + 1e-6) }
+    }
+
+    @Test("a MIP stopped at a node limit returns an incumbent and a bound below it, the same on every run")
+    func nodeLimit() throws {
+        let model = try loadFixture("assignment-8x40.lp")
+        var options = SolveOptions()
+        options.nodeLimit = 2_000
+        options.feasibilityPump = true
+        let solution = try model.solve(options)
+        #expect(solution.stopReason == .iterationLimit)
         #expect(solution.status == .feasible)
         let objective = try #require(solution.objective)
         let bound = try #require(solution.bound)
@@ -66,8 +80,9 @@ struct MIPSolveTests {
         #expect(bound <= 715 + 1e-6)
         #expect(bound <= objective)
         #expect(try #require(solution.gap) > 0)
-        #expect(solution.seconds < 5)
         #expect(solution.nodes > 1)
+        let again = try model.solve(options)
+        #expect(again.objective == solution.objective && again.nodes == solution.nodes)
     }
 
     @Test("integer values are rounded and satisfy every row")
@@ -108,7 +123,6 @@ struct MIPSolveTests {
         let model = try loadFixture("assignment-8x40.lp")
         var options = SolveOptions()
         options.relativeGap = 0.05
-        options.timeLimit = 20
         let solution = try model.solve(options)
         #expect(solution.hasValues)
         let objective = try #require(solution.objective)

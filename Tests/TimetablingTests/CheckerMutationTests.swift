@@ -272,7 +272,7 @@ struct CheckerMutationTests {
     @Test("the solver's plan for the mutation school is verified")
     func solved() throws {
         var options = TimetableSolveOptions()
-        options.timeLimit = 20
+        options.iterations = 100
         let school = MutationSchool.school
         let result = try TimetableSolver.solve(school, options: options)
         #expect(result.status == .optimal)

@@ -83,7 +83,7 @@ struct ExplainTests {
         broken.activities![1].locked = LockedPlacement(day: "tue", period: "4")
         broken.activityRelations = [ActivityRelation(kind: .consecutive, activities: ["a1", "a2"])]
         #expect(InfeasibilityExplainer.countingCauses(broken).isEmpty)
-        let explanation = InfeasibilityExplainer.explain(broken, timeLimit: 60, checkTimeLimit: 10)
+        let explanation = InfeasibilityExplainer.explain(broken, timeLimit: nil, checkIterations: 50)
         #expect(explanation.feasible == false)
         #expect(explanation.causes.count == 1)
         #expect(explanation.causes.first?.rule == "relaxation")
@@ -92,7 +92,7 @@ struct ExplainTests {
 
     @Test("a feasible school has nothing to explain")
     func feasible() {
-        let explanation = InfeasibilityExplainer.explain(school(lessons: 3), timeLimit: 30)
+        let explanation = InfeasibilityExplainer.explain(school(lessons: 3), timeLimit: nil, checkIterations: 50)
         #expect(explanation.feasible == true && explanation.causes.isEmpty)
     }
 }

@@ -7,7 +7,7 @@ struct ExplainCoverCommandTests {
     func brokenExample() throws {
         let school = repositoryRoot.appendingPathComponent("Examples/middle-school").path
         let broken = repositoryRoot.appendingPathComponent("Examples/middle-school/scenario-broken.json").path
-        let solve = try runFlexplan(["solve", school, "--scenario", broken, "--time-limit", "10"])
+        let solve = try runFlexplan(["solve", school, "--scenario", broken, "--iterations", "20"])
         #expect(solve.status == 1)
         #expect(solve.stderr.contains("flexplan explain"), "\(solve.stderr)")
         let explain = try runFlexplan(["explain", school, "--scenario", broken, "--format", "json"])

@@ -11,12 +11,6 @@ func flexplanExecutable() -> URL {
     return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("flexplan")
 }
 
-/// Time limits in tests that expect a plan within them, stretched by `FLEXPLAN_TEST_TIME_SCALE`
-/// (set by `make sanitize`: the suite runs several times slower under a sanitizer).
-func testSeconds(_ seconds: Double) -> Double {
-    seconds * (ProcessInfo.processInfo.environment["FLEXPLAN_TEST_TIME_SCALE"].flatMap(Double.init) ?? 1)
-}
-
 /// Runs the built `flexplan` binary.
 func runFlexplan(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()

@@ -59,7 +59,7 @@ struct SolveCommandTests {
         let school = try fixture("tiny-school.json")
         let plan = folder.appendingPathComponent("plan.json").path
         let result = try runFlexplan([
-            "solve", school, "--time-limit", "\(testSeconds(20))", "-o", plan, "--format", "json",
+            "solve", school, "--iterations", "100", "-o", plan, "--format", "json",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try jsonObject(result.stdout)
@@ -80,13 +80,12 @@ struct SolveCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let plan = folder.appendingPathComponent("plan.json").path
         let result = try runFlexplan([
-            "solve", try fixture("infeasible-school.json"), "--time-limit", "20", "-o", plan, "--format", "json",
+            "solve", try fixture("infeasible-school.json"), "--iterations", "100", "-o", plan, "--format", "json",
         ])
         #expect(result.status == 1, "\(result.stderr)")
         let object = try jsonObject(result.stdout)
         #expect(object["status"] as? String == "infeasible")
         #expect(object["stopReason"] as? String == "solved")
-        #expect(try #require(object["seconds"] as? Double) < 20)
         #expect(!FileManager.default.fileExists(atPath: plan))
         #expect(result.stderr.contains("infeasible"))
     }
@@ -141,7 +140,9 @@ struct SolveCommandTests {
         #expect(plans[0] == plans[1])
     }
 
-    @Test("SIGINT during a solve writes the best plan so far and exits 3", .tags(.slow), .timeLimit(.minutes(3)))
+    /// Sent once the search holds a complete timetable, whenever that is: the verdict does not
+    /// depend on the machine's speed (the waits are hang guards, not timings).
+    @Test("SIGINT during a solve writes the best plan so far and exits 3", .tags(.slow))
     func interrupt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -151,7 +152,7 @@ struct SolveCommandTests {
         try Data().write(to: log)
         let process = Process()
         process.executableURL = flexplanExecutable()
-        process.arguments = ["solve", school, "--time-limit", "120", "-o", plan, "--verbose"]
+        process.arguments = ["solve", school, "--time-limit", "3600", "-o", plan, "--verbose"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
@@ -159,16 +160,16 @@ struct SolveCommandTests {
 
         // The search reports "improvement" once it holds a complete timetable.
         func stderrText() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
-        var deadline = Date().addingTimeInterval(100)
+        var deadline = Date().addingTimeInterval(1_800)
         while process.isRunning && !stderrText().contains("improvement") && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.2)
         }
         try #require(process.isRunning, "the solve ended before it could be interrupted: \(stderrText())")
-        try #require(stderrText().contains("improvement"), "no complete timetable within 100 s")
+        try #require(stderrText().contains("improvement"), "no complete timetable after 30 minutes: a hang")
         kill(process.processIdentifier, SIGINT)
-        deadline = Date().addingTimeInterval(60)
+        deadline = Date().addingTimeInterval(600)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        try #require(!process.isRunning, "still running 60 s after SIGINT")
+        try #require(!process.isRunning, "still running 10 minutes after SIGINT: a hang")
 
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 3, "\(stderrText())")

@@ -1,33 +1,56 @@
 import Foundation
 import Testing
 
-/// Solving commands stop near their time limit: within +10% or +1 s, with a generous slack
-/// for starting the process, reading the school, building the model and checking the plan,
-/// which the limit does not cover (a behaviour test, not a speed test; the slack stretches
-/// with FLEXPLAN_TEST_TIME_SCALE under a sanitizer).
-@Suite("Time limits are honoured", .serialized)
+/// What a time limit does, checked so that no verdict depends on the machine's speed: the run
+/// stops at its limit and says so; a plan it holds by then is written and verified, and none
+/// is written otherwise. How far past its limit a command runs is measured in release by
+/// `benchmarks/run time-limits` (goal: +10%), never here.
+@Suite("Time limits stop the run", .serialized)
 struct TimeLimitTests {
     let school = repositoryRoot.appendingPathComponent("Examples/middle-school").path
 
-    func elapsed(_ arguments: [String]) throws -> (seconds: Double, status: Int32) {
-        let started = Date()
-        let run = try runFlexplan(arguments)
-        return (Date().timeIntervalSince(started), run.status)
-    }
-
-    @Test("solve --time-limit 4 on example (b)")
+    /// Example (b) is never proven optimal (its bound is 0, its plans have teacher gaps), so
+    /// only the limit can end the search, on a fast machine or a slow one.
+    @Test("solve --time-limit: stopped by the limit; a plan held by then is written and checks, none otherwise")
     func solve() throws {
-        let (seconds, status) = try elapsed(["solve", school, "--time-limit", "4"])
-        #expect([0, 1].contains(status))  // a plan, or none within the limit: either way it stopped
-        #expect(seconds <= 4 * 1.1 + 1 + testSeconds(3), "took \(seconds) s")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.json").path
+        let run = try runFlexplan(["solve", school, "--time-limit", "3", "-o", plan, "--format", "json"])
+        let object = try jsonObject(run.stdout)
+        #expect(object["stopReason"] as? String == "timeLimit", "\(run.stderr)")
+        if run.status == 0 {
+            #expect(object["plan"] as? String == plan)
+            try expectPlanChecks(school, plan)
+        } else {
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(object["status"] as? String == "noSolution")
+            #expect(!FileManager.default.fileExists(atPath: plan))
+        }
     }
 
-    @Test("sweep: two variants side by side, 3 s each")
+    @Test("sweep --time-limit: each variant stopped by the limit; each plan held is written and checks")
     func sweep() throws {
-        let (seconds, status) = try elapsed([
-            "sweep", school, "--vary", "teams[*].collaboration.minBlocks=3,4", "--time-limit", "3", "--threads", "2",
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("sweep").path
+        let run = try runFlexplan([
+            "sweep", school, "--vary", "teams[*].collaboration.minBlocks=3,4", "--time-limit", "2", "--threads", "2",
+            "--out", out, "--format", "json",
         ])
-        #expect([0, 1].contains(status))  // a plan, or none within the limit: either way it stopped
-        #expect(seconds <= 3 * 1.1 + 1 + testSeconds(6), "took \(seconds) s")
+        #expect([0, 1].contains(run.status), "\(run.stderr)")
+        let variants = try #require(try jsonObject(run.stdout)["variants"] as? [[String: Any]])
+        #expect(variants.count == 2)
+        for (index, variant) in variants.enumerated() {
+            #expect(variant["stopReason"] as? String == "timeLimit", "\(variant)")
+            let plan = URL(fileURLWithPath: out).appendingPathComponent("variant-\(index + 1).json").path
+            if let written = variant["plan"] as? String {
+                #expect(written == plan)
+                try expectPlanChecks(school, plan)
+            } else {
+                #expect(variant["status"] as? String == "noSolution", "\(variant)")
+                #expect(!FileManager.default.fileExists(atPath: plan))
+            }
+        }
     }
 }

@@ -47,11 +47,16 @@ public struct InfeasibilityExplanation: Sendable {
 /// timetable; then groups are put back, hardest to bend first (unavailable times, locks,
 /// limits, team time, relations), in halving chunks, keeping each that still leaves a
 /// timetable. What stays relaxed is a smallest set (no group of it can be put back) whose
-/// relaxation makes the school feasible. Each check is a solve with `checkTimeLimit`; one that
-/// finds no timetable in that time counts as infeasible.
+/// relaxation makes the school feasible. Each check is a solve with `checkTimeLimit` (or, for a
+/// result that does not depend on the machine's speed, `checkIterations` search steps); one
+/// that finds no timetable within its limit counts as infeasible.
 public enum InfeasibilityExplainer {
+    /// Explains why `school` has no timetable. The elastic search stops at `timeLimit`
+    /// seconds; with `checkIterations` its checks are limited by search steps, not time, and
+    /// `timeLimit` may be nil (no wall-clock limit): the same school then gives the same answer
+    /// on every machine.
     public static func explain(
-        _ school: School, timeLimit: Double = 120, checkTimeLimit: Double = 10
+        _ school: School, timeLimit: Double? = 120, checkTimeLimit: Double = 10, checkIterations: Int? = nil
     )
         -> InfeasibilityExplanation
     {
@@ -63,7 +68,8 @@ public enum InfeasibilityExplainer {
                 seconds: Date().timeIntervalSince(started))
         }
         var search = RelaxationSearch(
-            school: school, deadline: started.addingTimeInterval(timeLimit), checkTimeLimit: checkTimeLimit)
+            school: school, deadline: timeLimit.map { started.addingTimeInterval($0) }, checkTimeLimit: checkTimeLimit,
+            checkIterations: checkIterations)
         let found = search.run()
         return InfeasibilityExplanation(
             causes: found.causes, feasible: found.feasible, method: "elastic search", incomplete: found.incomplete,

@@ -14,14 +14,19 @@ struct RelaxationSearch {
     }
 
     let school: School
-    let deadline: Date
+    /// When the whole search stops; nil for none.
+    let deadline: Date?
+    /// Wall-clock limit of one check, unless `checkIterations` is set.
     let checkTimeLimit: Double
+    /// A deterministic limit of one check: this many search steps of the solver.
+    let checkIterations: Int?
     private(set) var incomplete = false
 
-    init(school: School, deadline: Date, checkTimeLimit: Double) {
+    init(school: School, deadline: Date?, checkTimeLimit: Double, checkIterations: Int? = nil) {
         self.school = school
         self.deadline = deadline
         self.checkTimeLimit = checkTimeLimit
+        self.checkIterations = checkIterations
     }
 
     /// The groups of the school: every teacher's and cohort's limits and unavailable times, hard
@@ -127,10 +132,14 @@ struct RelaxationSearch {
     /// Whether a timetable exists with the given groups relaxed: a plan found (feasible), proven
     /// infeasible, or neither within the check's time (unknown; past the deadline, too).
     func check(_ relaxed: [RuleGroup]) -> Check {
-        guard Date() < deadline else { return .unknown }
+        if let deadline, Date() >= deadline { return .unknown }
         var options = TimetableSolveOptions()
         options.firstPlanOnly = true
-        options.timeLimit = max(0.5, min(checkTimeLimit, deadline.timeIntervalSinceNow))
+        if let checkIterations {
+            options.iterations = checkIterations
+        } else {
+            options.timeLimit = max(0.5, min(checkTimeLimit, deadline?.timeIntervalSinceNow ?? checkTimeLimit))
+        }
         guard let result = try? TimetableSolver.solve(self.relaxed(relaxed), options: options) else {
             return .unknown
         }
@@ -170,7 +179,7 @@ struct RelaxationSearch {
         search: while !relaxedSet.isEmpty {
             var chunk = max(1, relaxedSet.count / 2)
             while true {
-                if Date() >= deadline {
+                if let deadline, Date() >= deadline {
                     incomplete = true
                     break search
                 }

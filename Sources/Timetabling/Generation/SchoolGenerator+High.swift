@@ -207,6 +207,15 @@ extension SchoolGenerator {
             courses.append(course)
             sectionsBySubject[spec.subject, default: 0] += needed
         }
+        // Only offered courses can be alternates: in a small school nobody may ask for a rare
+        // elective first, so it opens no section.
+        let offered = Set(courses.map(\.id))
+        for student in people.indices {
+            for request in people[student].requests!.indices {
+                people[student].requests![request].alternates = people[student].requests![request].alternates?
+                    .filter(offered.contains)
+            }
+        }
         // Teachers: five sections each (25 of 35 periods), per subject.
         var teachers: [Teacher] = []
         var teachersBySubject: [String: [String]] = [:]

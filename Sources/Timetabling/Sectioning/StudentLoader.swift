@@ -5,6 +5,13 @@ import LinearProgramming
 public struct LoadOptions: Sendable {
     /// Wall-clock limit in seconds for the MIP; nil for none.
     public var timeLimit: Double? = 60
+    /// A deterministic limit instead of time: the whole MIP stops after `10 × iterations`
+    /// branch-and-bound nodes; the batch search after `iterations` batches of at most
+    /// ``batchNodeLimit`` nodes each. The same school and plan then give the same loading on
+    /// every machine. When set, ``timeLimit`` still applies if it is not nil.
+    public var iterations: Int?
+    /// Branch-and-bound nodes of one batch when ``iterations`` is set.
+    public var batchNodeLimit = 500
     /// The `k`-th alternate of a request scores its weight times `alternateFactor^k`.
     public var alternateFactor = 0.9
     /// Penalty per student of difference between a course's largest and smallest section.
@@ -114,6 +121,7 @@ public enum StudentLoader {
             statistics.binaries = built.model.variableCount
             statistics.constraints = built.model.constraintCount
             solveOptions.timeLimit = deadline.map { max(0.1, $0.timeIntervalSinceNow) }
+            if let iterations = options.iterations { solveOptions.nodeLimit = max(1, iterations * 10) }
             solveOptions.progress = { snapshot in report("branch-and-cut", snapshot.incumbent, snapshot.bound) }
             report("branch-and-cut", greedyObjective, nil)
             let solution = try built.model.solve(solveOptions, warmStart: built.warmStart(greedy))
@@ -145,13 +153,23 @@ public enum StudentLoader {
                     stopReason = .timeLimit
                     break
                 }
+                if let iterations = options.iterations, round >= iterations {
+                    stopReason = .iterationLimit
+                    break
+                }
                 let batch = problem.batch(round: round, loading: chosen, size: options.batchSize)
                 round += 1
                 guard !batch.isEmpty else { break }
                 let built = try problem.buildModel(free: batch, loading: chosen, balancing: false)
                 statistics.binaries = max(statistics.binaries, built.model.variableCount)
                 statistics.constraints = max(statistics.constraints, built.model.constraintCount)
-                solveOptions.timeLimit = min(1, deadline.map { max(0.1, $0.timeIntervalSinceNow) } ?? 1)
+                if options.iterations != nil {
+                    // Nodes, not seconds: the batch ends at the same point on every machine.
+                    solveOptions.nodeLimit = options.batchNodeLimit
+                    solveOptions.timeLimit = deadline.map { max(0.1, $0.timeIntervalSinceNow) }
+                } else {
+                    solveOptions.timeLimit = min(1, deadline.map { max(0.1, $0.timeIntervalSinceNow) } ?? 1)
+                }
                 let solution = try built.model.solve(solveOptions, warmStart: built.warmStart(chosen))
                 stale += 1
                 if solution.hasValues {

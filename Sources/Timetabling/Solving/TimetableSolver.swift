@@ -138,7 +138,9 @@ public enum TimetableSolver {
             report("LP relaxation", nil, nil)
             var relaxationOptions = SolveOptions()
             relaxationOptions.cancellation = options.cancellation
-            relaxationOptions.timeLimit = min(10, deadline.map { max(0.1, $0.timeIntervalSinceNow * 0.2) } ?? 10)
+            if options.iterations == nil {
+                relaxationOptions.timeLimit = min(10, deadline.map { max(0.1, $0.timeIntervalSinceNow * 0.2) } ?? 10)
+            }  // with a deterministic limit, the (small) relaxation runs to its end: the bound must not depend on speed
             let relaxation = try exact.model.relaxed().solve(relaxationOptions)
             if relaxation.status == .infeasible {
                 return finish(
