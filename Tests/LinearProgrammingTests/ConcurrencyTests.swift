@@ -22,8 +22,9 @@ struct ConcurrencyTests {
             let thread = Thread {
                 let entered = LockedBox(false)
                 var options = SolveOptions()
-                // At its first progress report each solve waits (up to 20 s) until all eight
-                // are inside branch-and-cut at the same time.
+                // At its first progress report each solve waits until all eight are inside
+                // branch-and-cut at the same time (600 s: a hang guard, not a timing; a busy
+                // machine only makes the wait longer).
                 options.progress = { _ in
                     guard
                         !entered.withLock({
@@ -31,7 +32,7 @@ struct ConcurrencyTests {
                         })
                     else { return }
                     inside.withLock { $0 += 1 }
-                    if waitUntil(timeout: 20, { inside.withLock { $0 } == count }) {
+                    if waitUntil(timeout: 600, { inside.withLock { $0 } == count }) {
                         allMet.withLock { $0 += 1 }
                     }
                 }
