@@ -5,6 +5,7 @@ let package = Package(
     name: "FlexPlan",
     products: [
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "SchoolModel", targets: ["SchoolModel"]),
         .library(name: "Timetabling", targets: ["Timetabling"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -33,14 +34,21 @@ let package = Package(
             name: "LinearProgramming",
             dependencies: ["CGLPK", "CGLPKGuard"]
         ),
+        // The school and its plans as data: records, validation, the independent checkers and
+        // plan metrics, the generator. No solver: the checkers cannot call one.
+        .target(
+            name: "SchoolModel"
+        ),
+        // The engines: formulations, the search, the master schedule, loading, flex assignment,
+        // cover planning, the relaxation search. The only module above GLPK's modeling layer.
         .target(
             name: "Timetabling",
-            dependencies: ["LinearProgramming"]
+            dependencies: ["SchoolModel", "LinearProgramming"]
         ),
         .target(
             name: "Interchange",
             dependencies: [
-                "Timetabling",
+                "SchoolModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -51,7 +59,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "Timetabling",
+                "SchoolModel",
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
@@ -59,6 +67,7 @@ let package = Package(
             name: "flexplan",
             dependencies: [
                 "LinearProgramming",
+                "SchoolModel",
                 "Timetabling",
                 "Interchange",
                 "Reports",
@@ -71,17 +80,23 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "SchoolModelTests",
+            dependencies: ["SchoolModel"]
+        ),
+        .testTarget(
             name: "TimetablingTests",
-            dependencies: ["Timetabling"]
+            dependencies: ["Timetabling", "SchoolModel"]
         ),
         .testTarget(
             name: "InterchangeTests",
-            dependencies: ["Interchange", "Timetabling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Interchange", "SchoolModel", "Timetabling", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Timetabling"]
+            dependencies: ["Reports", "SchoolModel"]
         ),
         .testTarget(
             name: "flexplanTests",

@@ -18,7 +18,7 @@ let package = Package(
         .executableTarget(
             name: "fuzz-readers",
             dependencies: [
-                .product(name: "Timetabling", package: flexPlan),
+                .product(name: "SchoolModel", package: flexPlan),
                 .product(name: "Interchange", package: flexPlan),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// The plan file: a versioned JSON record of a solved timetable, deterministic for the same
 /// input, scenario and seed (it holds no clock time).

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// The FlexPlan JSON format: a ``School`` encoded, one file per school.
 public enum SchoolJSON {

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// Where a school comes from: the contract's `SCHOOL` argument.
 public enum SchoolSource {

@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// A week's flex assignment as spreadsheets: where every student goes and why, and each
 /// session's roster.

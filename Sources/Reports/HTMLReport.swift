@@ -1,5 +1,5 @@
 import Plot
-import Timetabling
+import SchoolModel
 
 /// The HTML report of a plan: a folder of self-contained pages (inline CSS, no script, no
 /// network) — KPIs and team common time on `index.html`, then a days × periods grid per

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// iCalendar (RFC 5545) files of a plan: one calendar per teacher, student, cohort or room.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import Plot
-import Timetabling
+import SchoolModel
 
 /// Plans side by side: each one's metrics, the change from the first, and the lessons that moved.
 public struct PlanComparison: Sendable {

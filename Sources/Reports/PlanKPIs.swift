@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// The figures a report leads with: the solver's proof, what was given up, how rooms are used,
 /// and whether every team got its time.

@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// A plan laid out as people read it: every lesson meeting with its day, periods, room,
 /// teachers and cohorts, and who sits in it — the data behind the grids, calendars and CSV files.

@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// A plan as spreadsheets: one row per lesson, and per-teacher and per-student schedules.
 ///

@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// A week as a grid of days × periods, for one teacher, cohort, student, room or team.
 ///

@@ -1,5 +1,6 @@
 import Interchange
 import LinearProgramming
+import SchoolModel
 import Timetabling
 
 /// The contract's exit codes.

@@ -1,5 +1,6 @@
 import Foundation
 import Interchange
+import SchoolModel
 import Testing
 import Timetabling
 

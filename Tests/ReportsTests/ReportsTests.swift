@@ -1,6 +1,6 @@
 import Foundation
+import SchoolModel
 import Testing
-import Timetabling
 
 @testable import Reports
 

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SchoolModel
 @testable import Timetabling
 
 /// Schools made infeasible on purpose, each in its own way (days `1 2 | lunch | 3 4`: four

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SchoolModel
 @testable import Timetabling
 
 /// Flex schools: one day with a single flex period ("tue:flex"), sessions X, Y, Z by

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SchoolModel
 @testable import Timetabling
 
 /// Schools with extreme numbers (from a spreadsheet gone wrong): validation either refuses them

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SchoolModel
 @testable import Timetabling
 
 /// Loading students into sections: tiny cases with optima worked out by hand, the checker on

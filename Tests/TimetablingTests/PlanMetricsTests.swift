@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SchoolModel
 @testable import Timetabling
 
 @Suite("Plan metrics and moved lessons")

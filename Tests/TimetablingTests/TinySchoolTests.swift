@@ -1,3 +1,4 @@
+import SchoolModel
 import Testing
 import Timetabling
 

@@ -1,3 +1,4 @@
+import SchoolModel
 import Timetabling
 
 /// Schools small enough to solve by hand, each with its optimum worked out in its comment.

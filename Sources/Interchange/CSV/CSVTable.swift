@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// One CSV file read with CSV.swift: a header and rows that know their line numbers, so that
 /// every error can name file, line and column.

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// A week's flex requests and choices from one CSV file (`flexplan flex --requests FILE`), so
 /// the school file stays the same from week to week.

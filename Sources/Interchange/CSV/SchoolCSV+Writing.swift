@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import Timetabling
+import SchoolModel
 
 extension SchoolCSV {
     /// Writes `school` as a CSV folder (created when missing), each file atomically.

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// A school as a folder of CSV files, as a school's exports or spreadsheets give it; the same
 /// ``School`` as the JSON form.

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 extension FET {
     /// A school and its plan as an official-mode FET 6 file, in the form of fet-cl's own

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// FET (.fet) schools, official mode, FET 5 and 6.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 extension FET {
     /// The placements of a timetable FET wrote (`<name>_activities.xml` in fet-cl's output

@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 import ZIPFoundation
 
 /// OneRoster 1.1 / 1.2 CSV rosters (a folder or a zip): people, courses and existing classes

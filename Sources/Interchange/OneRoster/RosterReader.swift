@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// Reads one roster folder into a school (see ``OneRoster``).
 struct RosterReader {

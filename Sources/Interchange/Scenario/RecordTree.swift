@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// A school as a JSON tree that record paths edit: encode, edit, check against the schema,
 /// decode again.

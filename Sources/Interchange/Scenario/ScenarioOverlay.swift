@@ -1,5 +1,5 @@
 import Foundation
-import Timetabling
+import SchoolModel
 
 /// A what-if on a school: a named list of operations on record paths, applied in order.
 ///

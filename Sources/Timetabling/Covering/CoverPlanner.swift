@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// Who covers a team's lessons so that the whole team is released for some periods of a day.
 public struct CoverPlan: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SchoolModel
 
 /// One reason a school cannot be timetabled, in the school's words.
 public struct InfeasibilityCause: Codable, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import SchoolModel
 
 /// The elastic search of ``InfeasibilityExplainer``: which groups of rules must be relaxed for
 /// a timetable to exist.

@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// Values and weights of the weekly flex assignment. Every value is per student and flex period.
 public struct FlexOptions: Sendable {

@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// A week's flex data indexed for the per-period models: who may go where and what it is worth,
 /// and the fairness debt carried from period to period.

@@ -1,3 +1,5 @@
+import SchoolModel
+
 /// Choices in how the timetabling MIP is written; each is measured in `benchmarks/`.
 public struct FormulationOptions: Sendable, Hashable {
     /// One row per resource and period summing every start that covers it (a clique of the

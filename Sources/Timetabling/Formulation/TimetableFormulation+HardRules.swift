@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 extension TimetableFormulation {
     mutating func addHardRules() throws {

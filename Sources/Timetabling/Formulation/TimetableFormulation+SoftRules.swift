@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// Soft rules, each a penalty per unit (see ``SoftRuleWeights``). Gaps use the classic
 /// "started / not yet finished" staircases: `a[p]` is 1 from the first busy period of the day

@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// A possible team block: consecutive teaching periods of one day inside the team's windows,
 /// at least the requirement's block length long.

@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// The time-assignment MIP of a school: one binary per lesson and feasible start, hard rules
 /// as constraints, soft rules as penalties in the objective (minimized).

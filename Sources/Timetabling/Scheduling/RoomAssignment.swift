@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// Rooms for a timetable whose times are fixed: one small MIP per day (each lesson one of its
 /// candidate rooms, room capacity per period), minimizing preferred-room misses and room

@@ -1,3 +1,5 @@
+import SchoolModel
+
 /// A school made ready for optimization: lessons with their feasible starts, the resources
 /// they use and the rooms that can host them, all by position.
 ///

@@ -1,3 +1,5 @@
+import SchoolModel
+
 extension LoadingProblem {
     /// A loading built student by student, hardest first (fewest sections for some request),
     /// each student's best timetable found by a depth-first search over their requests with

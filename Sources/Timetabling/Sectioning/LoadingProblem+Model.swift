@@ -1,4 +1,5 @@
 import LinearProgramming
+import SchoolModel
 
 /// The loading MIP and the map between its variables and a loading.
 struct LoadingModel {

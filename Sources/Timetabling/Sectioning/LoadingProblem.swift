@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 /// The data of one loading: sections with times and seats, and each student's requests with
 /// the sections that could meet them.

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 /// How students are loaded into sections.
 public struct LoadOptions: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 extension LargeNeighbourhoodSearch {
     /// Construction period by period: for each slot in turn, GLPK chooses which open lessons

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 extension LargeNeighbourhoodSearch {
     /// One round of the improvement phase: the days are dealt into `parts` sets, each set gets

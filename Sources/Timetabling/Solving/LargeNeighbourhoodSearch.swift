@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 /// Large-neighbourhood search on the elastic timetabling MIP.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 extension MasterSchedule {
     /// The school cannot have a master schedule, for a reason in school terms.

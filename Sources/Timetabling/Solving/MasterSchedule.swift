@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 /// The master schedule of a school whose sections meet in the same period on each of their days
 /// (a US high school's "Period 3"): one period per section, chosen by one GLPK MIP that sees the
@@ -30,17 +31,7 @@ struct MasterSchedule {
     let allowed: [[Int]]
 
     /// Why a school cannot use the master schedule, or nil when it can.
-    static func unsuitable(_ school: School) -> String? {
-        guard let courses = school.courses, !courses.isEmpty, courses.allSatisfy({ $0.samePeriod == true }) else {
-            return "not every course has samePeriod"
-        }
-        if !(school.activities ?? []).isEmpty { return "the school also has activities" }
-        if !(school.activityRelations ?? []).isEmpty { return "the school has activity relations" }
-        if courses.contains(where: { $0.meetingsPerWeek > school.timeGrid.days.count }) {
-            return "a course meets more often than the week has days"
-        }
-        return nil
-    }
+    static func unsuitable(_ school: School) -> String? { school.masterScheduleUnsuitability }
 
     init(problem: SchedulingProblem) {
         self.problem = problem

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 import Synchronization
 
 /// What one variant of a sweep came to.

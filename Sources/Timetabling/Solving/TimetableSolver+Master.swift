@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 extension TimetableSolver {
     /// A school of same-period sections: the master-schedule MIP (``MasterSchedule``), then

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SchoolModel
 
 /// Options of a timetable solve.
 public struct TimetableSolveOptions: Sendable {
@@ -434,20 +435,6 @@ public enum TimetableSolver {
                 return "teacher '\(teacher.id)' has \(load) periods of lessons, above maxPeriodsPerWeek \(maximum)"
             }
             return nil
-        }
-    }
-}
-
-/// Failures of the timetabling engine (bugs or limits, not bad data: bad data is a validation issue).
-public enum TimetablingError: Error, CustomStringConvertible, Sendable {
-    case roomAssignmentFailed(slot: String)
-    case evaluationFailed(status: String)
-
-    public var description: String {
-        switch self {
-        case .roomAssignmentFailed(let slot):
-            return "rooms could not be assigned at slot \(slot) after adding room counts"
-        case .evaluationFailed(let status): return "evaluating a timetable's penalty failed (\(status))"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// A plan's outputs for people — the HTML report, CSV schedules, iCalendar files — written into

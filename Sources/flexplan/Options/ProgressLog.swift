@@ -1,4 +1,5 @@
 import Foundation
+import SchoolModel
 import Synchronization
 import Timetabling
 

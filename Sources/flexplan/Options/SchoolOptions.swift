@@ -1,5 +1,6 @@
 import ArgumentParser
 import Interchange
+import SchoolModel
 import Timetabling
 
 /// The contract's `SCHOOL` argument and `--ignore-unsupported`, shared by every command that

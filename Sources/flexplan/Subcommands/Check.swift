@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import SchoolModel
 import Timetabling
 
 /// `flexplan check SCHOOL PLAN.json|FET_activities.xml`: the independent checker on any plan.
@@ -38,10 +39,10 @@ struct Check: ParsableCommand {
         var claimed: Double?
         var flexOnly = false
         do {
-            var loaded = try input.read(verbose: log.verbose)
+            var schoolData = try input.read(verbose: log.verbose)
             if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
                 // A timetable FET wrote: placements only, nothing claimed.
-                report = TimetableChecker.check(loaded, placements: try FET.readTimetable(from: plan))
+                report = TimetableChecker.check(schoolData, placements: try FET.readTimetable(from: plan))
             } else {
                 let planFile = try PlanFile.read(from: plan)
                 if PlanFile.sha256(of: school) != planFile.school.sha256 {
@@ -49,10 +50,10 @@ struct Check: ParsableCommand {
                 }
                 // A plan made with a scenario is checked against the school with it applied.
                 if let scenario = planFile.scenario {
-                    loaded = try ScenarioOverlay.read(from: scenario).apply(to: loaded)
+                    schoolData = try ScenarioOverlay.read(from: scenario).apply(to: schoolData)
                 }
                 if planFile.flex == nil || !planFile.placements.isEmpty {
-                    report = TimetableChecker.check(loaded, placements: planFile.placements, teams: planFile.teams)
+                    report = TimetableChecker.check(schoolData, placements: planFile.placements, teams: planFile.teams)
                     claimed = planFile.objective
                 } else {
                     // A flex plan alone: no timetable to score.
@@ -63,11 +64,11 @@ struct Check: ParsableCommand {
                 if let sections = planFile.sections {
                     report.violations +=
                         SectionChecker.check(
-                            loaded, placements: planFile.placements, assignments: sections
+                            schoolData, placements: planFile.placements, assignments: sections
                         ).violations
                 }
                 if let flex = planFile.flex {
-                    report.violations += try Self.checkFlex(flex, of: loaded)
+                    report.violations += try Self.checkFlex(flex, of: schoolData)
                 }
             }
         } catch {

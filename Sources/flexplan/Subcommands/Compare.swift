@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan compare PLAN.json PLAN.json...`: plans side by side.
@@ -10,7 +11,7 @@ struct Compare: ParsableCommand {
         abstract: "Compare plans side by side: KPIs with their change from the first, and the lessons that moved.",
         discussion: """
             Every figure is measured from the plan by the independent checkers, not taken from \
-            the solver: requests met and students fully scheduled (loaded plans), common minutes \
+            the solver: requests met and students fully scheduled (schoolData plans), common minutes \
             per team and the teams meeting their requirement, teacher gaps (idle teaching \
             periods between two lessons of a day), individual planning minutes and the minutes \
             short of the requirement, room use, the plan's objective, bound and gap, hard \
@@ -55,11 +56,11 @@ struct Compare: ParsableCommand {
             for (path, name) in zip(plans, names) {
                 let plan = try PlanFile.read(from: path)
                 let schoolPath = school ?? plan.school.path
-                let loaded = try SchoolOptions.read(
+                let schoolData = try SchoolOptions.read(
                     schoolPath, ignoreUnsupported: ignoreUnsupported || plan.school.ignoreUnsupported == true,
                     scenario: plan.scenario, verbose: log.verbose)
                 let metrics = PlanMetrics(
-                    school: loaded, placements: plan.placements, teams: plan.teams, sections: plan.sections,
+                    school: schoolData, placements: plan.placements, teams: plan.teams, sections: plan.sections,
                     objective: plan.objective, bound: plan.bound)
                 columns.append(PlanComparison.Column(name: name, metrics: metrics, placements: plan.placements))
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan explain SCHOOL`: why a school has no timetable, in school terms.
@@ -68,15 +69,15 @@ struct Explain: ParsableCommand {
     func run() throws {
         let explanation: InfeasibilityExplanation
         do {
-            let loaded = try input.read(scenario: scenario, verbose: verbose)
-            let errors = loaded.validate().filter { $0.severity == .error }
+            let schoolData = try input.read(scenario: scenario, verbose: verbose)
+            let errors = schoolData.validate().filter { $0.severity == .error }
             guard errors.isEmpty else {
                 for error in errors { Log.info("error: \(error)") }
                 throw CommandFailure(
                     code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
             }
             explanation = InfeasibilityExplainer.explain(
-                loaded, timeLimit: timeLimit ?? (iterations == nil ? 120 : nil), checkTimeLimit: checkTimeLimit,
+                schoolData, timeLimit: timeLimit ?? (iterations == nil ? 120 : nil), checkTimeLimit: checkTimeLimit,
                 checkIterations: iterations)
         } catch {
             throw CommandFailure(error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import SchoolModel
 import Timetabling
 
 /// `flexplan export PLAN.json --to fet -o FILE.fet`: a plan in another tool's format.
@@ -60,22 +61,22 @@ struct Export: ParsableCommand {
             if school == nil && PlanFile.sha256(of: schoolPath) != planFile.school.sha256 {
                 Log.info("warning: \(schoolPath) changed since the plan was made (sha256 differs)")
             }
-            let loaded = try SchoolOptions.read(
+            let schoolData = try SchoolOptions.read(
                 schoolPath, ignoreUnsupported: ignoreUnsupported || planFile.school.ignoreUnsupported == true,
                 scenario: planFile.scenario, verbose: log.verbose)
             switch to {
             case .fet:
-                let text = FET.export(loaded, placements: planFile.placements)
+                let text = FET.export(schoolData, placements: planFile.placements)
                 try AtomicFile.write(Data(text.utf8), to: output)
                 print("\(output): FET file with \(planFile.placements.count) locked placements")
             case .html:
-                let pages = try PlanOutputs.writeHTML(planFile, school: loaded, to: output)
+                let pages = try PlanOutputs.writeHTML(planFile, school: schoolData, to: output)
                 print("\(output): \(pages.count) HTML pages; open \(output)/index.html")
             case .csv:
-                let files = try PlanOutputs.writeCSV(planFile, school: loaded, to: output)
+                let files = try PlanOutputs.writeCSV(planFile, school: schoolData, to: output)
                 print("\(output): \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
             case .ics:
-                let files = try PlanOutputs.writeCalendars(planFile, school: loaded, to: output)
+                let files = try PlanOutputs.writeCalendars(planFile, school: schoolData, to: output)
                 print("\(output): \(files.count) iCalendar files (teachers/, rooms/, cohorts/, students/)")
             }
         } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan flex SCHOOL --week W`: the week's students into flex sessions.
@@ -94,8 +95,8 @@ struct FlexCommand: ParsableCommand {
     private func assign() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        var loaded = try input.read(scenario: scenario, verbose: verbose)
-        guard let setup = loaded.flex, !setup.sessions.isEmpty else {
+        var schoolData = try input.read(scenario: scenario, verbose: verbose)
+        guard let setup = schoolData.flex, !setup.sessions.isEmpty else {
             throw CommandFailure(code: .invalidInput, message: "\(school): the school offers no flex sessions")
         }
         let weekly = try requests.map { path in
@@ -104,17 +105,17 @@ struct FlexCommand: ParsableCommand {
                 sessionTeachers: Dictionary(
                     setup.sessions.map { ($0.id, $0.teacher) }, uniquingKeysWith: { first, _ in first }))
         }
-        let inputs = weekly?.inputs ?? loaded.standingFlexInputs
+        let inputs = weekly?.inputs ?? schoolData.standingFlexInputs
         // Validate the school with the week's inputs in place of the standing ones.
-        loaded.flex?.requests = inputs.requests
-        loaded.flex?.choices = inputs.choices
-        let errors = loaded.validate().filter { $0.severity == .error }.map { weekly?.locate($0) ?? $0 }
+        schoolData.flex?.requests = inputs.requests
+        schoolData.flex?.choices = inputs.choices
+        let errors = schoolData.validate().filter { $0.severity == .error }.map { weekly?.locate($0) ?? $0 }
         guard errors.isEmpty else {
             for issue in errors { Log.info("error: \(issue)") }
             throw CommandFailure(
                 code: .invalidInput, message: "\(errors.count) error(s) in the school or the week's requests")
         }
-        let flexWeek = try loaded.flexWeek(week)
+        let flexWeek = try schoolData.flexWeek(week)
         let last = try previous.map { path in
             guard let plan = try PlanFile.read(from: path).flex else {
                 throw CommandFailure(code: .invalidInput, message: "\(path): not a flex plan (it has no `flex`)")
@@ -142,13 +143,14 @@ struct FlexCommand: ParsableCommand {
                 "week \(week): \(flexWeek.periods.map(\.description).joined(separator: ", ")); \(inputs.requests.count) requests, \(inputs.choices.count) choice lists\(requests == nil ? " (the school's standing ones)" : "")"
             )
         }
-        let result = try FlexAssigner.assign(loaded, week: flexWeek, inputs: inputs, previous: last, options: options)
+        let result = try FlexAssigner.assign(
+            schoolData, week: flexWeek, inputs: inputs, previous: last, options: options)
         progress.finish()
         for warning in result.warnings { Log.info("warning: \(warning)") }
         var plan = result.plan
         plan.requests = requests.map { FlexWeekPlan.Source(path: $0, sha256: PlanFile.sha256(of: $0)) }
         plan.previous = previous.map { FlexWeekPlan.Source(path: $0, sha256: PlanFile.sha256(of: $0)) }
-        let report = FlexChecker.check(loaded, plan: plan, inputs: inputs, previous: last)
+        let report = FlexChecker.check(schoolData, plan: plan, inputs: inputs, previous: last)
         guard report.violations.isEmpty else {
             for violation in report.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
             throw CommandFailure(
@@ -165,10 +167,10 @@ struct FlexCommand: ParsableCommand {
                 bound: result.objective, placements: [], scores: [:])
             planFile.flex = plan
             if let output { try planFile.write(to: output) }
-            if let out { outputs = "\(out): " + (try PlanOutputs.writeFlex(planFile, school: loaded, to: out)) }
+            if let out { outputs = "\(out): " + (try PlanOutputs.writeFlex(planFile, school: schoolData, to: out)) }
         }
         var summary = FlexSummary(
-            result: result, report: report, school: loaded, explain: explain ? Set(students) : nil,
+            result: result, report: report, school: schoolData, explain: explain ? Set(students) : nil,
             plan: output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path },
             seconds: (clock.now - started) / .seconds(1))
         summary.outputs = outputs

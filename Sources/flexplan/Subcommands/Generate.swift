@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import SchoolModel
 import Timetabling
 
 extension SchoolGenerator.Kind: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import SchoolModel
 import Timetabling
 
 /// `flexplan import FILE.fet|ROSTER -o SCHOOL.json`: a school from FET or a school information system's export.

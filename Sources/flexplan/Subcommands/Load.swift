@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import LinearProgramming
+import SchoolModel
 import Timetabling
 
 /// `flexplan load SCHOOL PLAN.json`: students into the sections of a timetable.
@@ -82,12 +83,12 @@ struct Load: ParsableCommand {
     }
 
     private func load() throws {
-        let loaded = try input.read(scenario: scenario, verbose: verbose)
+        let schoolData = try input.read(scenario: scenario, verbose: verbose)
         var planFile = try PlanFile.read(from: plan)
         if PlanFile.sha256(of: school) != planFile.school.sha256 {
             Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
         }
-        guard !(loaded.students ?? []).allSatisfy({ ($0.requests ?? []).isEmpty }) else {
+        guard !(schoolData.students ?? []).allSatisfy({ ($0.requests ?? []).isEmpty }) else {
             throw CommandFailure(code: .invalidInput, message: "\(school): no student has course requests to load")
         }
         let interrupts = InterruptHandler()
@@ -98,7 +99,7 @@ struct Load: ParsableCommand {
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }
         options.progress = progress.handler()
-        let result = try StudentLoader.load(loaded, placements: planFile.placements, options: options)
+        let result = try StudentLoader.load(schoolData, placements: planFile.placements, options: options)
         progress.finish()
         if verbose {
             let statistics = result.statistics
@@ -109,7 +110,7 @@ struct Load: ParsableCommand {
         for section in result.unplacedSections {
             Log.info("warning: section \(section) is not fully placed; nobody joins it")
         }
-        let report = SectionChecker.check(loaded, placements: planFile.placements, assignments: result.assignments)
+        let report = SectionChecker.check(schoolData, placements: planFile.placements, assignments: result.assignments)
         guard report.violations.isEmpty else {
             for violation in report.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
             throw CommandFailure(
@@ -120,7 +121,7 @@ struct Load: ParsableCommand {
         }
         planFile.sections = result.assignments
         if let output { try planFile.write(to: output) }
-        let outputs = try out.map { "\($0): " + (try PlanOutputs.writeAll(planFile, school: loaded, to: $0)) }
+        let outputs = try out.map { "\($0): " + (try PlanOutputs.writeAll(planFile, school: schoolData, to: $0)) }
         var summary = LoadSummary(
             result: result, report: report,
             plan: output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Interchange
+import SchoolModel
 
 /// `flexplan schema`: the JSON Schema of the school format.
 struct Schema: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Interchange
 import LinearProgramming
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan solve SCHOOL`: a verified timetable.
@@ -80,8 +81,8 @@ struct Solve: ParsableCommand {
     }
 
     private func solve() throws {
-        let loaded = try input.read(scenario: scenario, verbose: verbose)
-        let errors = loaded.validate().filter { $0.severity == .error }
+        let schoolData = try input.read(scenario: scenario, verbose: verbose)
+        let errors = schoolData.validate().filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { Log.info("error: \(error)") }
             throw CommandFailure(
@@ -92,7 +93,7 @@ struct Solve: ParsableCommand {
                 throw CommandFailure(
                     code: .invalidInput, message: "\(writeModel): --write-model takes a .lp or .mps path")
             }
-            let formulation = try TimetableFormulation(problem: SchedulingProblem(school: loaded))
+            let formulation = try TimetableFormulation(problem: SchedulingProblem(school: schoolData))
             try formulation.model.write(to: writeModel, format: format)
         }
         let interrupts = InterruptHandler()
@@ -105,7 +106,7 @@ struct Solve: ParsableCommand {
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }
         options.progress = progress.handler()
-        let result = try TimetableSolver.solve(loaded, options: options)
+        let result = try TimetableSolver.solve(schoolData, options: options)
         progress.finish()
         if verbose {
             let statistics = result.statistics
@@ -117,7 +118,7 @@ struct Solve: ParsableCommand {
 
         var report = SolveReport(result: result)
         if !result.placements.isEmpty {
-            let check = TimetableChecker.check(loaded, placements: result.placements, teams: result.teams)
+            let check = TimetableChecker.check(schoolData, placements: result.placements, teams: result.teams)
             report.hardViolations = check.violations.count
             report.teams = check.teams.map {
                 SolveReport.TeamEntry(
@@ -137,7 +138,7 @@ struct Solve: ParsableCommand {
                 bound: result.bound, placements: result.placements, teams: check.teams, planning: check.planning,
                 scores: check.scores)
             if let output { try plan.write(to: output) }
-            if let out { report.outputs = "\(out): " + (try PlanOutputs.writeAll(plan, school: loaded, to: out)) }
+            if let out { report.outputs = "\(out): " + (try PlanOutputs.writeAll(plan, school: schoolData, to: out)) }
             report.plan = output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path }
         }
         render(report, result: result)

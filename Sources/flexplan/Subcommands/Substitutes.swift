@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan substitutes SCHOOL PLAN --team T --when DAY:PERIOD[-PERIOD]`: cover for team time.
@@ -49,10 +50,10 @@ struct Substitutes: ParsableCommand {
     func run() throws {
         do {
             let planFile = try PlanFile.read(from: plan)
-            let loaded = try input.read(scenario: planFile.scenario, verbose: log.verbose)
-            let (day, periods) = try Self.parseWhen(when, grid: loaded.timeGrid)
+            let schoolData = try input.read(scenario: planFile.scenario, verbose: log.verbose)
+            let (day, periods) = try Self.parseWhen(when, grid: schoolData.timeGrid)
             let cover = try CoverPlanner.plan(
-                loaded, placements: planFile.placements, team: team, day: day, periods: periods,
+                schoolData, placements: planFile.placements, team: team, day: day, periods: periods,
                 maxCoversPerColleague: maxCovers)
             switch format {
             case .json:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import Reports
+import SchoolModel
 import Timetabling
 
 /// `flexplan sweep SCHOOL --vary PATH=V1,V2,...`: scenario variants solved side by side.

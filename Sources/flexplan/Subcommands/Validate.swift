@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import SchoolModel
 import Timetabling
 
 /// `flexplan validate SCHOOL`: every problem of a school at once.
@@ -33,9 +34,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         var issues: [ValidationIssue]
         do {
-            let loaded = try input.read(scenario: scenario, verbose: verbose)
-            issues = loaded.validate()
-            if verbose { Log.info("\(school): read \(loaded.summary)") }
+            let schoolData = try input.read(scenario: scenario, verbose: verbose)
+            issues = schoolData.validate()
+            if verbose { Log.info("\(school): read \(schoolData.summary)") }
         } catch let error as InterchangeError {
             // A JSON path alone does not say which file it is in when the overlay is at fault.
             let message =

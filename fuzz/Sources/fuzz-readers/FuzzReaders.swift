@@ -1,6 +1,6 @@
 import Foundation
 import Interchange
-import Timetabling
+import SchoolModel
 
 /// libFuzzer's driver, started from the executable's main (SwiftPM names an executable's
 /// entry point `<module>_main`, so libFuzzer's own `main` is not linked in).

@@ -89,3 +89,19 @@ extension School {
         return result
     }
 }
+
+extension School {
+    /// Why the school cannot be planned as a master schedule (every course meeting in one
+    /// period, sections placed whole), or nil when it can.
+    public var masterScheduleUnsuitability: String? {
+        guard let courses, !courses.isEmpty, courses.allSatisfy({ $0.samePeriod == true }) else {
+            return "not every course has samePeriod"
+        }
+        if !(activities ?? []).isEmpty { return "the school also has activities" }
+        if !(activityRelations ?? []).isEmpty { return "the school has activity relations" }
+        if courses.contains(where: { $0.meetingsPerWeek > timeGrid.days.count }) {
+            return "a course meets more often than the week has days"
+        }
+        return nil
+    }
+}

@@ -27,7 +27,7 @@ extension SchoolValidator {
                 error(
                     "\(base).minDaysApart", record: course.id, field: "minDaysApart", "minDaysApart cannot be negative")
             }
-            if course.samePeriod == true, let reason = MasterSchedule.unsuitable(school) {
+            if course.samePeriod == true, let reason = school.masterScheduleUnsuitability {
                 error(
                     "\(base).samePeriod", record: course.id, field: "samePeriod",
                     "same-period sections are scheduled by the master schedule, which needs every course same-period and no activities or relations (\(reason))"

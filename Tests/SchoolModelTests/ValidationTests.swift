@@ -1,5 +1,5 @@
+import SchoolModel
 import Testing
-import Timetabling
 
 @Suite("School validation")
 struct ValidationTests {

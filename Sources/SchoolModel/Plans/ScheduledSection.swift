@@ -1,16 +1,16 @@
 /// A section with its times and seats, as a timetable places it.
-struct ScheduledSection {
-    var section: CourseSection
+package struct ScheduledSection {
+    package var section: CourseSection
     /// Occupied slots, as `day * stride + period`.
-    var slots: Set<Int>
+    package var slots: Set<Int>
     /// Students it takes: the course's maximum section size, lowered to the seats of any
     /// single-group room a meeting uses.
-    var capacity: Int
+    package var capacity: Int
 }
 
 extension School {
     /// Slot keys (`day * stride + period`) with a stride that fits every day of the grid.
-    var slotStride: Int { max(1, timeGrid.days.indices.map { timeGrid.periods(ofDay: $0).count }.max() ?? 1) }
+    package var slotStride: Int { max(1, timeGrid.days.indices.map { timeGrid.periods(ofDay: $0).count }.max() ?? 1) }
 
     /// The day and first-period positions of a placement in the grid, nil when it names a day
     /// or period the grid does not have.
@@ -23,7 +23,7 @@ extension School {
 
     /// The school's sections with the times and rooms of `placements`, and the ids of the
     /// sections left out because a meeting is not placed.
-    func scheduledSections(placements: [Placement]) -> (sections: [ScheduledSection], unplaced: [String]) {
+    package func scheduledSections(placements: [Placement]) -> (sections: [ScheduledSection], unplaced: [String]) {
         let stride = slotStride
         let byActivity = Dictionary(placements.map { ($0.activity, $0) }, uniquingKeysWith: { first, _ in first })
         let rooms = Dictionary(self.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -51,7 +51,7 @@ extension School {
 
     /// Slots (`day * stride + period`) in which a student's cohort, or a cohort above it, has
     /// a lesson in `placements`.
-    func cohortBusySlots(placements: [Placement]) -> [String: Set<Int>] {
+    package func cohortBusySlots(placements: [Placement]) -> [String: Set<Int>] {
         guard let cohorts = self.cohorts, !cohorts.isEmpty else { return [:] }
         let stride = slotStride
         let lessons = Dictionary(lessons().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

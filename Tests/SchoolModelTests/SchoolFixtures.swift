@@ -1,4 +1,4 @@
-import Timetabling
+import SchoolModel
 
 /// A small valid school: two days of four periods with a lunch break, two teachers, two
 /// rooms, a year with two classes, a course with requests, activities, a team and flex.
