@@ -13,15 +13,8 @@ final class GLPKProblem {
     let generation: UInt
 
     /// Creates a problem holding `model`.
-    init(_ model: Model) throws {
-        var created: OpaquePointer?
-        try GLPKProblem.guarded("glp_create_prob", fpg_create_problem(&created))
-        guard let created else {
-            throw LinearProgrammingError.glpkError(routine: "glp_create_prob", message: "no problem")
-        }
-        pointer = created
-        thread = pthread_self()
-        generation = UInt(fpg_environment_generation())
+    convenience init(_ model: Model) throws {
+        try self.init()
         try load(model)
     }
 

@@ -293,15 +293,6 @@ public struct Model: Sendable {
         objectiveCoefficients[variable.index] = value
     }
 
-    /// The value of `expression` at `values` (one per variable).
-    func evaluate(_ expression: LinearExpression, at values: [Double]) -> Double {
-        var total = expression.constant
-        for (index, coefficient) in zip(expression.indices, expression.coefficients) {
-            total += coefficient * values[Int(index)]
-        }
-        return total
-    }
-
     // MARK: Validation
 
     func label(of variable: Variable) -> String {

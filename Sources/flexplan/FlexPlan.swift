@@ -23,22 +23,45 @@ struct FlexPlan: ParsableCommand {
             LP.self,
         ])
 
+    /// Parses, runs, and ends with the contract's exit code: a usage error exits 2; an error
+    /// thrown by a command is mapped by ``CommandFailure`` (the one place that maps errors to
+    /// exit codes) and its message goes to stderr.
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exitForParser(error)
+        }
+        do {
             try command.run()
-        } catch let failure as CommandFailure {
+        } catch let error where Self.isArgumentParserError(error) {
+            // Help (`flexplan solve --help` runs ArgumentParser's help command), or a usage
+            // error a command found itself.
+            exitForParser(error)
+        } catch {
+            let failure = CommandFailure(error)
             FileHandle.standardError.write(Data("flexplan: \(failure.message)\n".utf8))
             Foundation.exit(failure.code.rawValue)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            // ArgumentParser's usage failures (64) are the contract's "invalid usage" (2).
-            Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput.rawValue : code.rawValue)
         }
+    }
+
+    /// Whether ArgumentParser made `error` (its help command's, its `ValidationError`,
+    /// `CleanExit` or `ExitCode`); some of its types are not public, so the module name tells.
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is ValidationError || error is CleanExit || error is ExitCode
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    /// ArgumentParser's own endings: help and version (exit 0), usage errors (its 64 is the
+    /// contract's 2).
+    private static func exitForParser(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success {
+            print(fullMessage(for: error))
+            Foundation.exit(0)
+        }
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput.rawValue : code.rawValue)
     }
 }

@@ -40,8 +40,8 @@ struct SolveCommandTests {
                 "-o", "plan.json", "--format", "json",
             ]) as? Solve)
         #expect(command.school == "school.json")
-        #expect(command.timeLimit == 5)
-        #expect(command.iterations == 20)
+        #expect(command.limits.timeLimit == 5)
+        #expect(command.limits.iterations == 20)
         #expect(command.seed == 7)
         #expect(command.threads == 2)
         #expect(command.output == "plan.json")

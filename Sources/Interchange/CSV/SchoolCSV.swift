@@ -221,7 +221,7 @@ public enum SchoolCSV {
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
                     weight: try record.double("weight"))
             }
-            school.teams = try records("teams.csv")?.map(team)
+            school.teams = try records("teams.csv")?.map(Team.init(csv:))
             try readFlex(into: &school)
             return school
         }
@@ -383,27 +383,6 @@ public enum SchoolCSV {
                 throw record.error("lockedRoom", "a locked room needs a locked time (locked = DAY:PERIOD)")
             }
             return activity
-        }
-
-        private func team(_ record: CSVRecord) throws -> Team {
-            var team = Team(
-                id: try record.required("id"), name: record.text("name"),
-                kind: try record.choice("kind", Team.Kind.self),
-                members: record.list("members") ?? [])
-            if let minutes = try record.int("minutes") {
-                team.collaboration = CollaborationRequirement(
-                    minutes: minutes, minBlockMinutes: try record.int("minBlockMinutes"),
-                    minBlocks: try record.int("minBlocks"), maxBlocks: try record.int("maxBlocks"),
-                    windows: try record.timeSlots("windows"), meeting: try record.bool("meeting"),
-                    maxDirectedMinutes: try record.int("maxDirectedMinutes"), weight: try record.double("weight"))
-            } else {
-                for column in [
-                    "minBlockMinutes", "minBlocks", "maxBlocks", "windows", "meeting", "maxDirectedMinutes", "weight",
-                ] where record.text(column) != nil {
-                    throw record.error(column, "a collaboration requirement needs minutes")
-                }
-            }
-            return team
         }
 
         private func readFlex(into school: inout School) throws {

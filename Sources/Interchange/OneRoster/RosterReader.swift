@@ -129,19 +129,7 @@ struct RosterReader {
 
         school.rooms = try rooms(classes: classOrder)
         if let teams = try SchoolCSV.records("teams.csv", in: folder) {
-            school.teams = try teams.map { record in
-                var team = Team(
-                    id: try record.required("id"), name: record.text("name"),
-                    kind: try record.choice("kind", Team.Kind.self), members: record.list("members") ?? [])
-                if let minutes = try record.int("minutes") {
-                    team.collaboration = CollaborationRequirement(
-                        minutes: minutes, minBlockMinutes: try record.int("minBlockMinutes"),
-                        minBlocks: try record.int("minBlocks"), maxBlocks: try record.int("maxBlocks"),
-                        windows: try record.timeSlots("windows"), meeting: try record.bool("meeting"),
-                        maxDirectedMinutes: try record.int("maxDirectedMinutes"), weight: try record.double("weight"))
-                }
-                return team
-            }
+            school.teams = try teams.map(Team.init(csv:))
         }
         let ignored = users.order.filter { !["teacher", "student"].contains(users.byId[$0]?.role ?? "") }
         if !ignored.isEmpty {

@@ -1,7 +1,6 @@
 import Foundation
 import LinearProgramming
 import SchoolModel
-import Synchronization
 
 /// What one variant of a sweep came to.
 public struct SweepOutcome: Sendable {
@@ -29,35 +28,9 @@ public enum ScenarioSweep {
         _ variants: [School], options: TimetableSolveOptions, load loadOptions: LoadOptions? = nil, threads: Int,
         progress: (@Sendable (_ finished: Int, _ total: Int) -> Void)? = nil
     ) -> [SweepOutcome] {
-        let next = Mutex(0)
-        let results = Mutex([SweepOutcome?](repeating: nil, count: variants.count))
-        let finished = DispatchSemaphore(value: 0)
-        let workers = max(1, min(threads, variants.count))
-        for _ in 0..<workers {
-            let worker = Thread {
-                while true {
-                    let index = next.withLock { value -> Int? in
-                        guard value < variants.count else { return nil }
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard let index else { break }
-                    let outcome = solve(variants[index], options: options, load: loadOptions)
-                    let done = results.withLock { results in
-                        results[index] = outcome
-                        return results.count { $0 != nil }
-                    }
-                    progress?(done, variants.count)
-                }
-                GLPKEnvironment.releaseForCurrentThread()
-                finished.signal()
-            }
-            // GLPK's branch-and-cut recurses deeper than a default secondary thread allows.
-            worker.stackSize = 16 << 20
-            worker.start()
+        WorkerPool.map(variants.count, threads: threads, finished: progress) { index in
+            solve(variants[index], options: options, load: loadOptions)
         }
-        for _ in 0..<workers { finished.wait() }
-        return results.withLock { $0.map { $0! } }
     }
 
     /// One variant: solve, check, load, measure.
@@ -69,14 +42,14 @@ public enum ScenarioSweep {
         let started = Date()
         var outcome = SweepOutcome(seconds: 0)
         do {
-            let result = try TimetableSolver.solve(school, options: options)
+            let verified = try VerifiedSolve.run(school, options: options)
+            let result = verified.result
             outcome.result = result
-            guard !result.placements.isEmpty else {
+            guard let check = verified.check else {
                 outcome.failure = "no plan (\(result.status.rawValue), \(result.stopReason.rawValue))"
                 outcome.seconds = Date().timeIntervalSince(started)
                 return outcome
             }
-            let check = TimetableChecker.check(school, placements: result.placements, teams: result.teams)
             outcome.check = check
             var sections: [SectionAssignment]?
             if let loadOptions, (school.students ?? []).contains(where: { !($0.requests ?? []).isEmpty }) {

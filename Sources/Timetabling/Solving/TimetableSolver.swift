@@ -89,6 +89,13 @@ public struct TimetableResult: Sendable {
 /// gap is always reported. Every plan it returns still has to pass ``TimetableChecker`` — the
 /// CLI never writes a plan the checker has not seen.
 public enum TimetableSolver {
+    /// The exact MIP the solver builds for `school` (one binary per lesson and start, hard rules
+    /// as rows, soft rules as penalties): for other solvers and benchmarks (`--write-model`).
+    public static func model(of school: School, formulation: FormulationOptions = FormulationOptions()) throws -> Model
+    {
+        try TimetableFormulation(problem: SchedulingProblem(school: school), options: formulation).model
+    }
+
     public static func solve(
         _ school: School, options: TimetableSolveOptions = TimetableSolveOptions()
     ) throws -> TimetableResult {

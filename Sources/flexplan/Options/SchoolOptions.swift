@@ -24,6 +24,19 @@ struct SchoolOptions: ParsableArguments {
         try Self.read(school, ignoreUnsupported: ignoreUnsupported, scenario: scenario, verbose: verbose)
     }
 
+    /// Like ``read(scenario:verbose:)``, for a command that needs a valid school: each error
+    /// of the school goes to stderr and the command ends with exit 2.
+    func readValid(scenario: String? = nil, verbose: Bool) throws -> School {
+        let school = try read(scenario: scenario, verbose: verbose)
+        let errors = school.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            for error in errors { Log.info("error: \(error)") }
+            throw CommandFailure(
+                code: .invalidInput, message: "\(self.school) is not a valid school (see `flexplan validate`)")
+        }
+        return school
+    }
+
     /// The school at `path` (e.g. the one a plan records), read the same way.
     static func read(_ path: String, ignoreUnsupported: Bool, scenario: String?, verbose: Bool) throws -> School {
         let source = try SchoolSource.read(path, ignoreUnsupported: ignoreUnsupported)

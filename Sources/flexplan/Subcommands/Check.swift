@@ -38,41 +38,37 @@ struct Check: ParsableCommand {
         var report: CheckReport
         var claimed: Double?
         var flexOnly = false
-        do {
-            var schoolData = try input.read(verbose: log.verbose)
-            if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
-                // A timetable FET wrote: placements only, nothing claimed.
-                report = TimetableChecker.check(schoolData, placements: try FET.readTimetable(from: plan))
-            } else {
-                let planFile = try PlanFile.read(from: plan)
-                if PlanFile.sha256(of: school) != planFile.school.sha256 {
-                    Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
-                }
-                // A plan made with a scenario is checked against the school with it applied.
-                if let scenario = planFile.scenario {
-                    schoolData = try ScenarioOverlay.read(from: scenario).apply(to: schoolData)
-                }
-                if planFile.flex == nil || !planFile.placements.isEmpty {
-                    report = TimetableChecker.check(schoolData, placements: planFile.placements, teams: planFile.teams)
-                    claimed = planFile.objective
-                } else {
-                    // A flex plan alone: no timetable to score.
-                    report = CheckReport()
-                    claimed = 0
-                    flexOnly = true
-                }
-                if let sections = planFile.sections {
-                    report.violations +=
-                        SectionChecker.check(
-                            schoolData, placements: planFile.placements, assignments: sections
-                        ).violations
-                }
-                if let flex = planFile.flex {
-                    report.violations += try Self.checkFlex(flex, of: schoolData)
-                }
+        var schoolData = try input.read(verbose: log.verbose)
+        if URL(fileURLWithPath: plan).pathExtension.lowercased() == "xml" {
+            // A timetable FET wrote: placements only, nothing claimed.
+            report = TimetableChecker.check(schoolData, placements: try FET.readTimetable(from: plan))
+        } else {
+            let planFile = try PlanFile.read(from: plan)
+            if PlanFile.sha256(of: school) != planFile.school.sha256 {
+                Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
             }
-        } catch {
-            throw CommandFailure(error)
+            // A plan made with a scenario is checked against the school with it applied.
+            if let scenario = planFile.scenario {
+                schoolData = try ScenarioOverlay.read(from: scenario).apply(to: schoolData)
+            }
+            if planFile.flex == nil || !planFile.placements.isEmpty {
+                report = TimetableChecker.check(schoolData, placements: planFile.placements, teams: planFile.teams)
+                claimed = planFile.objective
+            } else {
+                // A flex plan alone: no timetable to score.
+                report = CheckReport()
+                claimed = 0
+                flexOnly = true
+            }
+            if let sections = planFile.sections {
+                report.violations +=
+                    SectionChecker.check(
+                        schoolData, placements: planFile.placements, assignments: sections
+                    ).violations
+            }
+            if let flex = planFile.flex {
+                report.violations += try Self.checkFlex(flex, of: schoolData)
+            }
         }
         let matches = claimed.map { abs($0 - report.softScore) <= 1e-6 } ?? false
         switch format {

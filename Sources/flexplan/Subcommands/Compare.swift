@@ -49,39 +49,35 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            var columns: [PlanComparison.Column] = []
-            var names = plans.map { ($0 as NSString).lastPathComponent }
-            if Set(names).count < names.count { names = plans }
-            for (path, name) in zip(plans, names) {
-                let plan = try PlanFile.read(from: path)
-                let schoolPath = school ?? plan.school.path
-                let schoolData = try SchoolOptions.read(
-                    schoolPath, ignoreUnsupported: ignoreUnsupported || plan.school.ignoreUnsupported == true,
-                    scenario: plan.scenario, verbose: log.verbose)
-                let metrics = PlanMetrics(
-                    school: schoolData, placements: plan.placements, teams: plan.teams, sections: plan.sections,
-                    objective: plan.objective, bound: plan.bound)
-                columns.append(PlanComparison.Column(name: name, metrics: metrics, placements: plan.placements))
-            }
-            let comparison = PlanComparison(columns)
-            switch format {
-            case .table:
-                let (header, rows) = comparison.table()
-                TerminalTable.print(header: header, rows: rows)
-            case .md:
-                print(comparison.markdown())
-            case .html:
-                print(comparison.html(title: "Plans compared"))
-            case .json:
-                try JSONOutput.print(
-                    CompareOutput(
-                        plans: zip(plans, zip(columns, comparison.moves)).map { path, pair in
-                            .init(plan: path, metrics: pair.0.metrics, movedFromFirst: pair.1.count, moves: pair.1)
-                        }))
-            }
-        } catch {
-            throw CommandFailure(error)
+        var columns: [PlanComparison.Column] = []
+        var names = plans.map { ($0 as NSString).lastPathComponent }
+        if Set(names).count < names.count { names = plans }
+        for (path, name) in zip(plans, names) {
+            let plan = try PlanFile.read(from: path)
+            let schoolPath = school ?? plan.school.path
+            let schoolData = try SchoolOptions.read(
+                schoolPath, ignoreUnsupported: ignoreUnsupported || plan.school.ignoreUnsupported == true,
+                scenario: plan.scenario, verbose: log.verbose)
+            let metrics = PlanMetrics(
+                school: schoolData, placements: plan.placements, teams: plan.teams, sections: plan.sections,
+                objective: plan.objective, bound: plan.bound)
+            columns.append(PlanComparison.Column(name: name, metrics: metrics, placements: plan.placements))
+        }
+        let comparison = PlanComparison(columns)
+        switch format {
+        case .table:
+            let (header, rows) = comparison.table()
+            TerminalTable.print(header: header, rows: rows)
+        case .md:
+            print(comparison.markdown())
+        case .html:
+            print(comparison.html(title: "Plans compared"))
+        case .json:
+            try JSONOutput.print(
+                CompareOutput(
+                    plans: zip(plans, zip(columns, comparison.moves)).map { path, pair in
+                        .init(plan: path, metrics: pair.0.metrics, movedFromFirst: pair.1.count, moves: pair.1)
+                    }))
         }
     }
 

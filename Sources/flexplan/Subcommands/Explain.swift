@@ -25,7 +25,7 @@ struct Explain: ParsableCommand {
             exists (each check a solve of at most --check-time-limit seconds; no plan in that \
             time counts as failing). What must stay relaxed is a smallest set whose relaxation \
             makes the school feasible; at --time-limit the search stops and reports what it \
-            had settled. With --iterations N each check is limited by N search steps instead \
+            had settled (default 120 s). With --iterations N each check is limited by N search steps instead \
             and the search by nothing else: the same school gets the same answer on any \
             machine. Exit 0 with \
             causes found (or when the school turns out feasible), 1 when none were found in the \
@@ -38,17 +38,10 @@ struct Explain: ParsableCommand {
     @OptionGroup var input: SchoolOptions
     @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "Wall-clock limit in seconds for the whole search (default: 120; none with --iterations).")
-    var timeLimit: Double?
+    @OptionGroup var limits: LimitOptions
 
     @Option(help: "Wall-clock limit in seconds for each feasibility check of the elastic search.")
     var checkTimeLimit: Double = 10
-
-    @Option(
-        help:
-            "A deterministic limit instead of the time limits: each feasibility check stops after this many search steps."
-    )
-    var iterations: Int?
 
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
@@ -58,30 +51,18 @@ struct Explain: ParsableCommand {
     var school: String { input.school }
     var scenario: String? { scenarioOption.scenario }
     var verbose: Bool { log.verbose }
+    var iterations: Int? { limits.iterations }
 
     func validate() throws {
-        if !((timeLimit ?? 1) > 0) || !(checkTimeLimit > 0) {
-            throw ValidationError("time limits must be positive seconds")
-        }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if !(checkTimeLimit > 0) { throw ValidationError("--check-time-limit must be a positive number of seconds") }
     }
 
     func run() throws {
         let explanation: InfeasibilityExplanation
-        do {
-            let schoolData = try input.read(scenario: scenario, verbose: verbose)
-            let errors = schoolData.validate().filter { $0.severity == .error }
-            guard errors.isEmpty else {
-                for error in errors { Log.info("error: \(error)") }
-                throw CommandFailure(
-                    code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
-            }
-            explanation = InfeasibilityExplainer.explain(
-                schoolData, timeLimit: timeLimit ?? (iterations == nil ? 120 : nil), checkTimeLimit: checkTimeLimit,
-                checkIterations: iterations)
-        } catch {
-            throw CommandFailure(error)
-        }
+        let schoolData = try input.readValid(scenario: scenario, verbose: verbose)
+        explanation = InfeasibilityExplainer.explain(
+            schoolData, timeLimit: limits.timeLimit(default: 120), checkTimeLimit: checkTimeLimit,
+            checkIterations: iterations)
         switch format {
         case .json:
             try JSONOutput.print(
@@ -97,7 +78,8 @@ struct Explain: ParsableCommand {
                 print("   Fix: " + cause.fixes.joined(separator: "; or ") + ".")
             }
             if explanation.causes.isEmpty && explanation.feasible != true {
-                let limit = iterations.map { "\($0) search steps a check" } ?? "\(timeLimit ?? 120) s"
+                let limit =
+                    iterations.map { "\($0) search steps a check" } ?? "\(limits.timeLimit(default: 120) ?? 0) s"
                 print(
                     "No cause found within \(limit) (method: \(explanation.method)): counting found none, and no timetable was found within the checks' limits either way; try a longer --time-limit and --check-time-limit, or more --iterations."
                 )

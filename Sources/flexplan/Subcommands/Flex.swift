@@ -22,7 +22,8 @@ struct FlexCommand: ParsableCommand {
 
             Each period is a transportation problem whose LP relaxation is integral: GLPK's \
             simplex solves it exactly, without branching. The assignment is checked by the \
-            independent flex checker before it is written (plan file key `flex`).
+            independent flex checker before it is written (plan file key `flex`). --out DIR \
+            writes plan.json, csv/flex-assignments.csv (with why) and csv/flex-rosters.csv.
 
             The week's requests and choices come from --requests FILE, a CSV with the columns \
             kind (request|choice), student, session, rank (choices: 1 = first), teacher (the \
@@ -56,11 +57,7 @@ struct FlexCommand: ParsableCommand {
 
     @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(name: .shortAndLong, help: "Write the flex plan to this file.")
-    var output: String?
-
-    @Option(help: "Write a folder of outputs: plan.json, csv/flex-assignments.csv (with why), csv/flex-rosters.csv.")
-    var out: String?
+    @OptionGroup var outputs: PlanOutputOptions
 
     @Flag(help: "Print why each student is where they are (a table; in JSON, `explanations`).")
     var explain = false
@@ -74,6 +71,8 @@ struct FlexCommand: ParsableCommand {
     @OptionGroup var log: VerboseFlag
 
     var school: String { input.school }
+    var output: String? { outputs.output }
+    var out: String? { outputs.out }
     var scenario: String? { scenarioOption.scenario }
     var verbose: Bool { log.verbose }
 

@@ -50,16 +50,12 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let generator = SchoolGenerator(
-                kind: kind, students: students, seed: seed, teamMinutes: teamMinutes,
-                teamBlockMinutes: teamBlock)
-            if log.verbose { Log.info("generating a \(kind.rawValue) school of \(students) students, seed \(seed)") }
-            let school = generator.generate()
-            try SchoolJSON.write(school, to: output)
-            Log.info("\(output): \(school.summary)")
-        } catch {
-            throw CommandFailure(error)
-        }
+        let generator = SchoolGenerator(
+            kind: kind, students: students, seed: seed, teamMinutes: teamMinutes,
+            teamBlockMinutes: teamBlock)
+        if log.verbose { Log.info("generating a \(kind.rawValue) school of \(students) students, seed \(seed)") }
+        let school = generator.generate()
+        try SchoolJSON.write(school, to: output)
+        Log.info("\(output): \(school.summary)")
     }
 }

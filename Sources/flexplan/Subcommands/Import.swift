@@ -44,37 +44,33 @@ struct Import: ParsableCommand {
     var verbose: Bool { log.verbose }
 
     func run() throws {
-        do {
-            let school: School
-            let summary: String
-            if URL(fileURLWithPath: source).pathExtension.lowercased() == "fet" {
-                let imported = try FET.read(from: source, ignoreUnsupported: ignoreUnsupported)
-                for line in imported.report.unsupportedLines { Log.info("warning: FET constraint left out: \(line)") }
-                for warning in imported.report.warnings { Log.info("warning: \(warning)") }
-                if verbose {
-                    for (name, count) in imported.report.imported.sorted(by: { $0.key < $1.key }) {
-                        Log.info("  imported \(name) ×\(count)")
-                    }
+        let school: School
+        let summary: String
+        if URL(fileURLWithPath: source).pathExtension.lowercased() == "fet" {
+            let imported = try FET.read(from: source, ignoreUnsupported: ignoreUnsupported)
+            for line in imported.report.unsupportedLines { Log.info("warning: FET constraint left out: \(line)") }
+            for warning in imported.report.warnings { Log.info("warning: \(warning)") }
+            if verbose {
+                for (name, count) in imported.report.imported.sorted(by: { $0.key < $1.key }) {
+                    Log.info("  imported \(name) ×\(count)")
                 }
-                school = imported.school
-                summary = "FET \(imported.report.version)"
-            } else {
-                let roster = try OneRoster.read(from: source)
-                for warning in roster.warnings { Log.info("warning: \(warning)") }
-                school = roster.school
-                summary = "OneRoster \(roster.version.rawValue)"
             }
-            try SchoolJSON.write(school, to: output)
-            let errors = school.validate().filter { $0.severity == .error }
-            Log.info("\(output): \(summary), \(school.summary)")
-            if !errors.isEmpty {
-                Log.info(
-                    "note: the imported school has \(errors.count) validation error\(errors.count == 1 ? "" : "s"); "
-                        + "see flexplan validate \(output)")
-                if verbose { for error in errors { Log.info("  \(error)") } }
-            }
-        } catch {
-            throw CommandFailure(error)
+            school = imported.school
+            summary = "FET \(imported.report.version)"
+        } else {
+            let roster = try OneRoster.read(from: source)
+            for warning in roster.warnings { Log.info("warning: \(warning)") }
+            school = roster.school
+            summary = "OneRoster \(roster.version.rawValue)"
+        }
+        try SchoolJSON.write(school, to: output)
+        let errors = school.validate().filter { $0.severity == .error }
+        Log.info("\(output): \(summary), \(school.summary)")
+        if !errors.isEmpty {
+            Log.info(
+                "note: the imported school has \(errors.count) validation error\(errors.count == 1 ? "" : "s"); "
+                    + "see flexplan validate \(output)")
+            if verbose { for error in errors { Log.info("  \(error)") } }
         }
     }
 }

@@ -43,29 +43,25 @@ struct LPSolve: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let format = ModelFileFormat(path: file)!
-            var model = try Model(contentsOf: file, format: format)
-            if max { model.sense = .maximize }
-            var options = SolveOptions()
-            options.timeLimit = timeLimit
-            let interrupts = InterruptHandler()
-            options.cancellation = interrupts.token
-            if verbose {
-                options.verbosity = .normal
-                options.log = { FileHandle.standardError.write(Data($0.utf8)) }
-            }
-            let solution = try model.solve(options)
-            render(solution, model: model)
-            if solution.stopReason == .interrupted {
-                throw CommandFailure(
-                    code: solution.hasValues ? .interruptedWithPlan : .noPlan, message: "interrupted")
-            }
-            guard solution.hasValues else {
-                throw CommandFailure(code: .noPlan, message: "no solution: \(solution.status.rawValue)")
-            }
-        } catch {
-            throw CommandFailure(error)
+        let format = ModelFileFormat(path: file)!
+        var model = try Model(contentsOf: file, format: format)
+        if max { model.sense = .maximize }
+        var options = SolveOptions()
+        options.timeLimit = timeLimit
+        let interrupts = InterruptHandler()
+        options.cancellation = interrupts.token
+        if verbose {
+            options.verbosity = .normal
+            options.log = { FileHandle.standardError.write(Data($0.utf8)) }
+        }
+        let solution = try model.solve(options)
+        render(solution, model: model)
+        if solution.stopReason == .interrupted {
+            throw CommandFailure(
+                code: solution.hasValues ? .interruptedWithPlan : .noPlan, message: "interrupted")
+        }
+        guard solution.hasValues else {
+            throw CommandFailure(code: .noPlan, message: "no solution: \(solution.status.rawValue)")
         }
     }
 
@@ -88,26 +84,26 @@ struct LPSolve: ParsableCommand {
     }
 }
 
-/// The contract's JSON for `lp solve`.
+/// The contract's JSON for `lp solve`: the solve summary, nodes, iterations.
 struct LPSolveReport: Encodable {
-    var status: String
-    var stopReason: String
-    @NullEncodable var objective: Double?
-    @NullEncodable var bound: Double?
-    @NullEncodable var gap: Double?
-    var seconds: Double
+    var summary: SolveSummary
     var nodes: Int
     var iterations: Int
 
     init(_ solution: Solution) {
-        status = solution.status.rawValue
-        stopReason = solution.stopReason.rawValue
-        objective = solution.objective
-        bound = solution.bound
-        gap = solution.gap
-        seconds = solution.seconds
+        summary = SolveSummary(
+            status: solution.status, stopReason: solution.stopReason, objective: solution.objective,
+            bound: solution.bound, gap: solution.gap, seconds: solution.seconds)
         nodes = solution.nodes
         iterations = solution.iterations
     }
 
+    private enum CodingKeys: String, CodingKey { case nodes, iterations }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(nodes, forKey: .nodes)
+        try container.encode(iterations, forKey: .iterations)
+    }
 }

@@ -22,6 +22,12 @@ struct Load: ParsableCommand {
             written into the plan (its `sections`). Ctrl-C stops it: the best loading so far \
             is checked and written (exit 3).
 
+            Limits: --time-limit defaults to 60 seconds; --iterations N stops the whole MIP \
+            after 10 × N branch-and-bound nodes and the batch search after N batches (each \
+            limited by nodes): the same plan then gives the same loading on any machine. -o \
+            may name PLAN.json itself. --out DIR writes plan.json (with its sections), report/ \
+            (HTML), csv/ and calendars/ (.ics; with a school calendar).
+
             Reports as PowerScheduler's: Requests Satisfied (requests met, an alternate \
             counting when it replaces an unmet first choice), Students Without Conflicts \
             (every request met), fully scheduled (their share), section sizes, unmet requests \
@@ -40,23 +46,8 @@ struct Load: ParsableCommand {
 
     @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "Wall-clock limit in seconds for the loading MIP (default: 60; none with --iterations).")
-    var timeLimit: Double?
-
-    @Option(
-        help:
-            "A deterministic limit: the whole MIP stops after 10 × N branch-and-bound nodes, the batch search after N batches; the same plan gives the same loading."
-    )
-    var iterations: Int?
-
-    @Option(name: .shortAndLong, help: "Write the plan with its sections to this file (may be PLAN.json itself).")
-    var output: String?
-
-    @Option(
-        help:
-            "Write a folder of outputs: plan.json (with its sections), report/ (HTML), csv/, calendars/ (.ics; with a school calendar)."
-    )
-    var out: String?
+    @OptionGroup var limits: LimitOptions
+    @OptionGroup var outputs: PlanOutputOptions
 
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
@@ -66,20 +57,11 @@ struct Load: ParsableCommand {
     var school: String { input.school }
     var scenario: String? { scenarioOption.scenario }
     var verbose: Bool { log.verbose }
-
-    func validate() throws {
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
-    }
+    var output: String? { outputs.output }
+    var out: String? { outputs.out }
 
     func run() throws {
-        do {
-            try load()
-        } catch {
-            throw CommandFailure(error)
-        }
+        try load()
     }
 
     private func load() throws {
@@ -93,8 +75,8 @@ struct Load: ParsableCommand {
         }
         let interrupts = InterruptHandler()
         var options = LoadOptions()
-        options.timeLimit = timeLimit ?? (iterations == nil ? 60 : nil)
-        options.iterations = iterations
+        options.timeLimit = limits.timeLimit(default: 60)
+        options.iterations = limits.iterations
         options.cancellation = interrupts.token
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }

@@ -10,12 +10,8 @@ struct Schema: ParsableCommand {
     @OptionGroup var log: VerboseFlag
 
     func run() throws {
-        do {
-            let text = try SchoolJSONSchema.text()
-            if log.verbose { Log.info("schema: \(text.utf8.count) bytes (JSON Schema 2020-12)") }
-            print(text, terminator: "")
-        } catch {
-            throw CommandFailure(error)
-        }
+        let text = try SchoolJSONSchema.text()
+        if log.verbose { Log.info("schema: \(text.utf8.count) bytes (JSON Schema 2020-12)") }
+        print(text, terminator: "")
     }
 }

@@ -21,6 +21,13 @@ struct Solve: ParsableCommand {
             written. Ctrl-C (SIGINT) or SIGTERM stops the search: the best plan so far is \
             checked, written, and the exit code is 3.
 
+            Limits: --time-limit has no default (without any limit the search stops when it \
+            stalls); --iterations N stops after N search steps, each a GLPK sub-problem limited \
+            by nodes, not time: the same school, seed and N give a byte-identical plan. \
+            --out DIR writes plan.json, report/ (HTML), csv/ (lessons, teacher and student \
+            schedules) and calendars/ (.ics per teacher, room, cohort and student; with a \
+            school calendar).
+
             JSON output (--format json): status, stopReason, objective, bound, gap, seconds, \
             hardViolations, teams, plan.
             """)
@@ -28,11 +35,7 @@ struct Solve: ParsableCommand {
     @OptionGroup var input: SchoolOptions
     @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "Wall-clock limit in seconds (without it, the search stops when it stalls).")
-    var timeLimit: Double?
-
-    @Option(help: "A deterministic limit: this many search steps; the same seed gives the same plan.")
-    var iterations: Int?
+    @OptionGroup var limits: LimitOptions
 
     @Option(help: "Random seed of the search, recorded in the plan.")
     var seed: UInt64 = 1
@@ -43,14 +46,7 @@ struct Solve: ParsableCommand {
     )
     var threads: Int = 1
 
-    @Option(name: .shortAndLong, help: "Write the plan to this file.")
-    var output: String?
-
-    @Option(
-        help:
-            "Write a folder of outputs: plan.json, report/ (HTML), csv/ (lessons, teacher and student schedules), calendars/ (.ics per teacher, room, cohort, student; with a school calendar)."
-    )
-    var out: String?
+    @OptionGroup var outputs: PlanOutputOptions
 
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
@@ -63,50 +59,38 @@ struct Solve: ParsableCommand {
     var school: String { input.school }
     var scenario: String? { scenarioOption.scenario }
     var verbose: Bool { log.verbose }
+    var output: String? { outputs.output }
+    var out: String? { outputs.out }
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
-        do {
-            try solve()
-        } catch {
-            throw CommandFailure(error)
-        }
+        try solve()
     }
 
     private func solve() throws {
-        let schoolData = try input.read(scenario: scenario, verbose: verbose)
-        let errors = schoolData.validate().filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            for error in errors { Log.info("error: \(error)") }
-            throw CommandFailure(
-                code: .invalidInput, message: "\(school) is not a valid school (see `flexplan validate`)")
-        }
+        let schoolData = try input.readValid(scenario: scenario, verbose: verbose)
         if let writeModel {
             guard let format = ModelFileFormat(path: writeModel) else {
                 throw CommandFailure(
                     code: .invalidInput, message: "\(writeModel): --write-model takes a .lp or .mps path")
             }
-            let formulation = try TimetableFormulation(problem: SchedulingProblem(school: schoolData))
-            try formulation.model.write(to: writeModel, format: format)
+            try TimetableSolver.model(of: schoolData).write(to: writeModel, format: format)
         }
         let interrupts = InterruptHandler()
         var options = TimetableSolveOptions()
-        options.timeLimit = timeLimit
-        options.iterations = iterations
+        options.timeLimit = limits.timeLimit
+        options.iterations = limits.iterations
         options.seed = seed
         options.threads = threads
         options.cancellation = interrupts.token
         let progress = ProgressLog(verbose: verbose)
         defer { progress.finish() }
         options.progress = progress.handler()
-        let result = try TimetableSolver.solve(schoolData, options: options)
+        let verified = try VerifiedSolve.run(schoolData, options: options)
+        let result = verified.result
         progress.finish()
         if verbose {
             let statistics = result.statistics
@@ -117,26 +101,13 @@ struct Solve: ParsableCommand {
         for reason in result.reasons { Log.info("cannot be solved: \(reason)") }
 
         var report = SolveReport(result: result)
-        if !result.placements.isEmpty {
-            let check = TimetableChecker.check(schoolData, placements: result.placements, teams: result.teams)
+        if let check = verified.check {
             report.hardViolations = check.violations.count
             report.teams = check.teams.map {
                 SolveReport.TeamEntry(
                     id: $0.id, requiredMinutes: $0.requiredMinutes, achievedMinutes: $0.achievedMinutes)
             }
-            guard check.violations.isEmpty else {
-                for violation in check.violations { Log.info("checker: \(violation.rule): \(violation.message)") }
-                throw CommandFailure(
-                    code: .internalError,
-                    message:
-                        "the checker rejected the solver's plan (\(check.violations.count) hard violations): a bug; no plan written"
-                )
-            }
-            let plan = PlanFile(
-                school: input.reference, scenario: scenario, seed: seed,
-                createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue, objective: result.objective,
-                bound: result.bound, placements: result.placements, teams: check.teams, planning: check.planning,
-                scores: check.scores)
+            let plan = PlanFile(verified: result, check: check, school: input.reference, scenario: scenario, seed: seed)
             if let output { try plan.write(to: output) }
             if let out { report.outputs = "\(out): " + (try PlanOutputs.writeAll(plan, school: schoolData, to: out)) }
             report.plan = output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path }
@@ -165,9 +136,9 @@ struct Solve: ParsableCommand {
         case .text:
             func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "-" }
             var rows = [
-                ["status", "\(report.status) (\(report.stopReason))"], ["objective", number(report.objective)],
-                ["bound", number(report.bound)], ["gap", number(report.gap)],
-                ["seconds", String(format: "%.2f", report.seconds)],
+                ["status", "\(report.summary.status) (\(report.summary.stopReason))"],
+                ["objective", number(report.summary.objective)], ["bound", number(report.summary.bound)],
+                ["gap", number(report.summary.gap)], ["seconds", String(format: "%.2f", report.summary.seconds)],
                 ["lessons", "\(result.statistics.lessons) (\(result.statistics.binaries) start variables)"],
                 ["checker", "\(report.hardViolations) hard violations"],
             ]
@@ -191,15 +162,10 @@ struct Solve: ParsableCommand {
 
 /// The contract's JSON for `solve`.
 struct SolveReport: Encodable {
-    var status: String
-    var stopReason: String
-    @NullEncodable var objective: Double?
-    @NullEncodable var bound: Double?
-    @NullEncodable var gap: Double?
-    var seconds: Double
+    var summary: SolveSummary
     var hardViolations = 0
     var teams: [TeamEntry] = []
-    @NullEncodable var plan: String?
+    var plan: String?  // written as null when absent (see encode(to:))
     /// What `--out` wrote (absent without it).
     var outputs: String?
 
@@ -210,12 +176,20 @@ struct SolveReport: Encodable {
     }
 
     init(result: TimetableResult) {
-        status = result.status.rawValue
-        stopReason = result.stopReason.rawValue
-        objective = result.objective
-        bound = result.bound
-        gap = result.gap
-        seconds = result.seconds
+        summary = SolveSummary(
+            status: result.status, stopReason: result.stopReason, objective: result.objective, bound: result.bound,
+            gap: result.gap, seconds: result.seconds)
+    }
+
+    private enum CodingKeys: String, CodingKey { case hardViolations, teams, plan, outputs }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hardViolations, forKey: .hardViolations)
+        try container.encode(teams, forKey: .teams)
+        try container.encode(plan, forKey: .plan)
+        try container.encodeIfPresent(outputs, forKey: .outputs)
     }
 
 }

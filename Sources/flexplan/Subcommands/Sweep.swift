@@ -16,8 +16,10 @@ struct Sweep: ParsableCommand {
             courses[id=BIO].maxSectionSize=24,28); several --vary make a grid of every \
             combination. Each variant is solved as `flexplan solve` would (same --time-limit, \
             --iterations and --seed: with --iterations a variant's plan is byte-identical to a \
-            separate solve of the same variant), checked, loaded when the students have course \
-            requests (--load-time-limit), and measured: requests met, teams meeting their \
+            separate solve of the same variant; one of the two limits is needed), checked, \
+            loaded when the students have course requests (--load-time-limit, default 30 s; \
+            with --iterations, loading is limited as `flexplan load --iterations` is), and \
+            measured: requests met, teams meeting their \
             requirement, common minutes, teacher gaps, planning minutes, room use, objective, \
             bound, gap, seconds. Variants run in parallel, one GLPK problem per thread \
             (--threads, default the core count).
@@ -41,14 +43,7 @@ struct Sweep: ParsableCommand {
 
     @OptionGroup var scenarioOption: ScenarioOption
 
-    @Option(help: "Wall-clock limit in seconds for each variant's solve.")
-    var timeLimit: Double?
-
-    @Option(
-        help:
-            "A deterministic limit per variant: this many search steps (and loading limited as `flexplan load --iterations` is)."
-    )
-    var iterations: Int?
+    @OptionGroup var limits: LimitOptions
 
     @Option(help: "Random seed of every variant's search.")
     var seed: UInt64 = 1
@@ -73,14 +68,12 @@ struct Sweep: ParsableCommand {
     var school: String { input.school }
     var scenario: String? { scenarioOption.scenario }
     var verbose: Bool { log.verbose }
+    var timeLimit: Double? { limits.timeLimit }
+    var iterations: Int? { limits.iterations }
 
     func validate() throws {
         if varies.isEmpty { throw ValidationError("give at least one --vary PATH=V1,V2,...") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let loadTimeLimit, !(loadTimeLimit > 0) {
             throw ValidationError("--load-time-limit must be a positive number of seconds")
         }
@@ -99,11 +92,7 @@ struct Sweep: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try sweep()
-        } catch {
-            throw CommandFailure(error)
-        }
+        try sweep()
     }
 
     private func sweep() throws {
@@ -171,10 +160,7 @@ struct Sweep: ParsableCommand {
                     description: scenario.map { "applied on top of \($0)" }, operations: baseOperations + operations)
                 try AtomicFile.write(try overlay.encoded(), to: variantScenario)
                 var plan = PlanFile(
-                    school: input.reference, scenario: variantScenario,
-                    seed: seed, createdBy: "FlexPlan \(FlexPlan.version)", status: result.status.rawValue,
-                    objective: result.objective, bound: result.bound, placements: result.placements,
-                    teams: check.teams, planning: check.planning, scores: check.scores)
+                    verified: result, check: check, school: input.reference, scenario: variantScenario, seed: seed)
                 plan.sections = outcome.loading?.assignments
                 let path = URL(fileURLWithPath: out).appendingPathComponent("variant-\(index + 1).json").path
                 try plan.write(to: path)
