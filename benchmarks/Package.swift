@@ -20,6 +20,7 @@ let package = Package(
             name: "lpbench",
             dependencies: [
                 .product(name: "LinearProgramming", package: flexPlan),
+                .product(name: "SchoolModel", package: flexPlan),
                 .product(name: "Timetabling", package: flexPlan),
                 .product(name: "Interchange", package: flexPlan),
             ]

@@ -27,7 +27,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
     /// The scenario overlay applied, if any.
     public var scenario: String?
     public var seed: UInt64
-    /// "FlexWeekPlan x.y.z".
+    /// "FlexPlan x.y.z".
     public var createdBy: String
     public var status: String
     /// The plan's total penalty as the solver claims it (the checker's `softScore` must equal it).

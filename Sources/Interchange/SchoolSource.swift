@@ -20,7 +20,7 @@ public enum SchoolSource {
         try read(path, ignoreUnsupported: ignoreUnsupported).school
     }
 
-    /// Like ``load(_:)``, with the warnings of the reader.
+    /// Like ``load(_:ignoreUnsupported:)``, with the warnings of the reader.
     ///
     /// A `.fet` file holding hard constraints FlexPlan does not support is refused, naming
     /// them, unless `ignoreUnsupported` is set: then they are left out and listed in

@@ -3,6 +3,7 @@
 import Foundation
 import Interchange
 import LinearProgramming
+import SchoolModel
 import Timetabling
 
 /// Seconds of a clock duration.
