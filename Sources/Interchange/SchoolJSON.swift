@@ -27,12 +27,30 @@ public enum SchoolJSON {
     }
 
     /// Decodes a school; `file` names the source in errors.
-    public static func decode(_ data: Data, file: String) throws -> School {
+    ///
+    /// The document is first checked against the format's JSON Schema, so that every field the
+    /// format does not know (a typo would otherwise drop a rule), every number of the wrong
+    /// kind or out of range and every value of the wrong type is an error naming the JSON path,
+    /// the record's id, the field and — with `lines`, when `data` is the user's own text — the
+    /// line. The first problems found are all reported (``InterchangeError/more``).
+    public static func decode(_ data: Data, file: String, lines: Bool = true) throws -> School {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw syntaxError(error, in: data, file: file)
+        }
+        let problems = try schemaCheck().problems(of: object)
+        if !problems.isEmpty {
+            let found = lines ? JSONLineLocator.lines(of: problems.map(\.path), in: data) : [:]
+            let errors = problems.map { problem in
+                InterchangeError(
+                    file: file, line: found[problem.path], path: jsonPath(problem.path, in: object),
+                    message: problem.message)
+            }
+            var first = errors[0]
+            first.more = Array(errors.dropFirst())
+            throw first
         }
         do {
             return try JSONDecoder().decode(School.self, from: data)
@@ -40,6 +58,13 @@ public enum SchoolJSON {
             throw decodingError(error, object: object, file: file)
         }
     }
+
+    /// The checker of the bundled schema, read once.
+    private static func schemaCheck() throws -> JSONSchemaCheck {
+        try cachedSchemaCheck.get()
+    }
+
+    private static let cachedSchemaCheck = Result { try JSONSchemaCheck(schemaText: SchoolJSONSchema.text()) }
 
     /// The school as pretty-printed JSON with sorted keys (stable for version control).
     public static func encode(_ school: School) throws -> Data {
@@ -62,7 +87,15 @@ public enum SchoolJSON {
         guard let range = description.range(of: #"character (\d+)"#, options: .regularExpression),
             let offset = Int(description[range].split(separator: " ").last ?? "")
         else {
-            return InterchangeError(file: file, message: "not valid JSON: \(description)")
+            // Cut short: the problem is at the end of the text.
+            let ended =
+                description.lowercased().contains("end of file") || description.lowercased().contains("end of data")
+            let lastLine = data.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } - (data.last == 0x0A ? 1 : 0)
+            return InterchangeError(
+                file: file, line: ended ? lastLine : nil,
+                message: ended
+                    ? "not valid JSON: the text ends before the JSON does (a truncated file?)"
+                    : "not valid JSON: \(description)")
         }
         var line = 1, column = 1
         for byte in data.prefix(offset) {
@@ -125,10 +158,15 @@ public enum SchoolJSON {
 
     /// `$.a[id=X].b` from a coding path: array positions become `[id=…]` when the element has an id.
     static func jsonPath(_ codingPath: [any CodingKey], in object: Any) -> String {
+        jsonPath(codingPath.map { $0.intValue.map(JSONSchemaCheck.Step.index) ?? .key($0.stringValue) }, in: object)
+    }
+
+    /// `$.a[id=X].b` from steps into `object`.
+    static func jsonPath(_ steps: [JSONSchemaCheck.Step], in object: Any) -> String {
         var path = "$"
         var current: Any? = object
-        for key in codingPath {
-            if let index = key.intValue {
+        for step in steps {
+            if case .index(let index) = step {
                 let element = (current as? [Any]).flatMap { index < $0.count ? $0[index] : nil }
                 if let id = (element as? [String: Any])?["id"] as? String {
                     path += "[id=\(id)]"
@@ -136,9 +174,9 @@ public enum SchoolJSON {
                     path += "[\(index)]"
                 }
                 current = element
-            } else {
-                path += ".\(key.stringValue)"
-                current = (current as? [String: Any])?[key.stringValue]
+            } else if case .key(let key) = step {
+                path += ".\(key)"
+                current = (current as? [String: Any])?[key]
             }
         }
         return path

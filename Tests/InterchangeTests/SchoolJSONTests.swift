@@ -26,15 +26,78 @@ struct SchoolJSONTests {
             Issue.record("decoded a string as a number")
         } catch let error as InterchangeError {
             #expect(error.path == "$.teachers[id=\(school.teachers[1].id)].maxPeriodsPerWeek")
-            #expect(error.message == "expected a whole number")
-            #expect(error.description.hasPrefix("school.json: $.teachers"))
+            #expect(error.message == "expected a whole number, found a string")
+            let line = try #require(error.line)
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].contains("\"twenty\""))
+            #expect(error.description.hasPrefix("school.json:\(line): $.teachers"))
+        }
+    }
+
+    /// A typo in a field name must never remove a rule silently, and numbers of the wrong kind
+    /// must be located like any other mistake.
+    @Test(
+        "unknown fields and numbers of the wrong kind: every one named with path, field and line",
+        arguments: [
+            (#""maxPeriodPerDay" : 5"#, "unknown field 'maxPeriodPerDay'; did you mean 'maxPeriodsPerDay'?"),
+            (#""maxPeriodsPerDay" : 5.5"#, "expected a whole number, found 5.5"),
+            (#""maxPeriodsPerDay" : 1e30"#, "expected a whole number, found 1e+30"),
+            (#""maxPeriodsPerDay" : 9223372036854775808"#, "9223372036854775808 is out of range"),
+            (#""maxPeriodsPerDay" : true"#, "expected a whole number, found true or false"),
+            (#""maxPeriodsPerDay" : [5]"#, "expected a whole number, found an array"),
+        ])
+    func located(member: String, message: String) throws {
+        var school = SchoolGenerator(kind: .primary, students: 100, seed: 1).generate()
+        school.teachers[1].maxPeriodsPerDay = nil
+        let teacher = school.teachers[1].id
+        let text = String(decoding: try SchoolJSON.encode(school), as: UTF8.self)
+            .replacingOccurrences(of: "\"id\" : \"\(teacher)\",", with: "\"id\" : \"\(teacher)\", \(member),")
+        do {
+            _ = try SchoolJSON.decode(Data(text.utf8), file: "school.json")
+            Issue.record("accepted \(member)")
+        } catch let error as InterchangeError {
+            let field = member.split(separator: "\"")[0]
+            #expect(error.path == "$.teachers[id=\(teacher)].\(field)")
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+            let line = try #require(error.line)
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].contains(member))
+            #expect(error.validationIssues.first?.record == teacher)
+            #expect(error.validationIssues.first?.field == String(field))
+        }
+    }
+
+    @Test("every problem of a file at once; a truncated file names its last line")
+    func allAtOnceAndTruncated() throws {
+        var school = SchoolGenerator(kind: .primary, students: 100, seed: 1).generate()
+        school.rooms[0].features = nil
+        var text = String(decoding: try SchoolJSON.encode(school), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"seats\" : ", with: "\"seat\" : ")
+        do {
+            _ = try SchoolJSON.decode(Data(text.utf8), file: "school.json")
+            Issue.record("accepted 'seat'")
+        } catch let error as InterchangeError {
+            // Each room: its unknown 'seat' (and its missing 'seats' where required), up to 20.
+            let all = [error] + error.more
+            #expect(all.count == 20 || all.count >= school.rooms.count)
+            #expect(
+                all.allSatisfy {
+                    ($0.message.contains("did you mean 'seats'?") || $0.message == "missing field 'seats'")
+                        && $0.line != nil && $0.path?.contains("[id=") == true
+                }, "\(all)")
+        }
+        let cut = String(text.prefix(text.count / 2))
+        do {
+            _ = try SchoolJSON.decode(Data(cut.utf8), file: "cut.json")
+            Issue.record("accepted a truncated file")
+        } catch let error as InterchangeError {
+            #expect(error.line == cut.split(separator: "\n", omittingEmptySubsequences: false).count)
+            #expect(error.message.contains("truncated"))
         }
     }
 
     @Test("a missing field and an unknown enumeration value are named")
     func missingAndInvalid() throws {
         let missing = #"{"formatVersion": 1, "name": "x", "teachers": [], "rooms": []}"#
-        #expect(throws: InterchangeError(file: "s.json", path: "$", message: "missing field 'timeGrid'")) {
+        #expect(throws: InterchangeError(file: "s.json", line: 1, path: "$", message: "missing field 'timeGrid'")) {
             try SchoolJSON.decode(Data(missing.utf8), file: "s.json")
         }
         var school = SchoolGenerator(kind: .primary, students: 100, seed: 1).generate()

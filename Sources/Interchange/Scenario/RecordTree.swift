@@ -38,7 +38,7 @@ struct RecordTree {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            return try SchoolJSON.decode(try encoder.encode(root), file: file)
+            return try SchoolJSON.decode(try encoder.encode(root), file: file, lines: false)
         } catch var error as InterchangeError {
             error.message = "after the overlay: \(error.message)"
             throw error

@@ -38,10 +38,7 @@ struct Validate: ParsableCommand {
             issues = schoolData.validate()
             if verbose { Log.info("\(school): read \(schoolData.summary)") }
         } catch let error as InterchangeError {
-            // A JSON path alone does not say which file it is in when the overlay is at fault.
-            let message =
-                error.path != nil && error.file == scenario ? "\(error.file): \(error.message)" : error.message
-            issues = [ValidationIssue(.error, path: error.location, field: nil, message: message)]
+            issues = error.validationIssues
         }
         let errors = issues.filter { $0.severity == .error }
         let warnings = issues.filter { $0.severity == .warning }
