@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Interchange
 import SchoolModel
 import Timetabling
@@ -51,11 +52,17 @@ struct SchoolOptions: ParsableArguments {
         return school
     }
 
-    /// How a plan made from this school records it.
+    /// How a plan made from this school records it: by its absolute path, so that the plan
+    /// can be checked and exported from any folder.
     var reference: PlanFile.SchoolReference {
         PlanFile.SchoolReference(
-            path: school, sha256: PlanFile.sha256(of: school), ignoreUnsupported: ignoreUnsupported)
+            path: absolutePath(school), sha256: PlanFile.sha256(of: school), ignoreUnsupported: ignoreUnsupported)
     }
+}
+
+/// `path` made absolute against the working folder (plans name their school and scenario so).
+func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
 }
 
 /// `--scenario`, shared by the commands that apply an overlay to the school they read.

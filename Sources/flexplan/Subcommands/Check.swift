@@ -44,9 +44,7 @@ struct Check: ParsableCommand {
             report = TimetableChecker.check(schoolData, placements: try FET.readTimetable(from: plan))
         } else {
             let planFile = try PlanFile.read(from: plan)
-            if PlanFile.sha256(of: school) != planFile.school.sha256 {
-                Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
-            }
+            try planFile.ensureMade(for: schoolData, at: school, plan: plan)
             // A plan made with a scenario is checked against the school with it applied.
             if let scenario = planFile.scenario {
                 schoolData = try ScenarioOverlay.read(from: scenario).apply(to: schoolData)

@@ -58,6 +58,7 @@ struct Compare: ParsableCommand {
             let schoolData = try SchoolOptions.read(
                 schoolPath, ignoreUnsupported: ignoreUnsupported || plan.school.ignoreUnsupported == true,
                 scenario: plan.scenario, verbose: log.verbose)
+            try plan.ensureMade(for: schoolData, at: schoolPath, plan: path)
             let metrics = PlanMetrics(
                 school: schoolData, placements: plan.placements, teams: plan.teams, sections: plan.sections,
                 objective: plan.objective, bound: plan.bound)

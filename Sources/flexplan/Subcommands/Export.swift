@@ -55,27 +55,32 @@ struct Export: ParsableCommand {
     @OptionGroup var log: VerboseFlag
 
     func run() throws {
+        if to == .fet { try OutputPaths.checkFile(output) } else { try OutputPaths.checkFolder(output) }
         let planFile = try PlanFile.read(from: plan)
         let schoolPath = school ?? planFile.school.path
-        if school == nil && PlanFile.sha256(of: schoolPath) != planFile.school.sha256 {
-            Log.info("warning: \(schoolPath) changed since the plan was made (sha256 differs)")
-        }
         let schoolData = try SchoolOptions.read(
             schoolPath, ignoreUnsupported: ignoreUnsupported || planFile.school.ignoreUnsupported == true,
             scenario: planFile.scenario, verbose: log.verbose)
+        try planFile.ensureMade(for: schoolData, at: schoolPath, plan: plan)
         switch to {
         case .fet:
             let text = FET.export(schoolData, placements: planFile.placements)
             try AtomicFile.write(Data(text.utf8), to: output)
             print("\(output): FET file with \(planFile.placements.count) locked placements")
         case .html:
-            let pages = try PlanOutputs.writeHTML(planFile, school: schoolData, to: output)
+            let pages = try OutputPaths.writeFolder(output) {
+                try PlanOutputs.writeHTML(planFile, school: schoolData, to: $0)
+            }
             print("\(output): \(pages.count) HTML pages; open \(output)/index.html")
         case .csv:
-            let files = try PlanOutputs.writeCSV(planFile, school: schoolData, to: output)
+            let files = try OutputPaths.writeFolder(output) {
+                try PlanOutputs.writeCSV(planFile, school: schoolData, to: $0)
+            }
             print("\(output): \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
         case .ics:
-            let files = try PlanOutputs.writeCalendars(planFile, school: schoolData, to: output)
+            let files = try OutputPaths.writeFolder(output) {
+                try PlanOutputs.writeCalendars(planFile, school: schoolData, to: $0)
+            }
             print("\(output): \(files.count) iCalendar files (teachers/, rooms/, cohorts/, students/)")
         }
     }

@@ -94,6 +94,8 @@ struct FlexCommand: ParsableCommand {
     private func assign() throws {
         let clock = ContinuousClock()
         let started = clock.now
+        try output.map(OutputPaths.checkFile)
+        try out.map(OutputPaths.checkFolder)
         var schoolData = try input.read(scenario: scenario, verbose: verbose)
         guard let setup = schoolData.flex, !setup.sessions.isEmpty else {
             throw CommandFailure(code: .invalidInput, message: "\(school): the school offers no flex sessions")
@@ -161,12 +163,16 @@ struct FlexCommand: ParsableCommand {
         var outputs: String?
         if output != nil || out != nil {
             var planFile = PlanFile(
-                school: input.reference, scenario: scenario, seed: 0,
+                school: input.reference, scenario: scenario.map(absolutePath), seed: 0,
                 createdBy: "FlexPlan \(FlexPlan.version)", status: "optimal", objective: result.objective,
                 bound: result.objective, placements: [], scores: [:])
             planFile.flex = plan
-            if let output { try planFile.write(to: output) }
-            if let out { outputs = "\(out): " + (try PlanOutputs.writeFlex(planFile, school: schoolData, to: out)) }
+            if let output { try planFile.save(to: output) }
+            if let out {
+                outputs =
+                    "\(out): "
+                    + (try planFile.saveFolder(out) { try PlanOutputs.writeFlex(planFile, school: schoolData, to: $0) })
+            }
         }
         var summary = FlexSummary(
             result: result, report: report, school: schoolData, explain: explain ? Set(students) : nil,

@@ -65,11 +65,11 @@ struct Load: ParsableCommand {
     }
 
     private func load() throws {
+        try output.map(OutputPaths.checkFile)
+        try out.map(OutputPaths.checkFolder)
         let schoolData = try input.read(scenario: scenario, verbose: verbose)
         var planFile = try PlanFile.read(from: plan)
-        if PlanFile.sha256(of: school) != planFile.school.sha256 {
-            Log.info("warning: \(plan) was made for another version of the school (sha256 differs)")
-        }
+        try planFile.ensureMade(for: schoolData, at: school, plan: plan)
         guard !(schoolData.students ?? []).allSatisfy({ ($0.requests ?? []).isEmpty }) else {
             throw CommandFailure(code: .invalidInput, message: "\(school): no student has course requests to load")
         }
@@ -102,8 +102,11 @@ struct Load: ParsableCommand {
             )
         }
         planFile.sections = result.assignments
-        if let output { try planFile.write(to: output) }
-        let outputs = try out.map { "\($0): " + (try PlanOutputs.writeAll(planFile, school: schoolData, to: $0)) }
+        if let output { try planFile.save(to: output) }
+        let outputs = try out.map { folder in
+            "\(folder): "
+                + (try planFile.saveFolder(folder) { try PlanOutputs.writeAll(planFile, school: schoolData, to: $0) })
+        }
         var summary = LoadSummary(
             result: result, report: report,
             plan: output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path })

@@ -71,6 +71,9 @@ struct Solve: ParsableCommand {
     }
 
     private func solve() throws {
+        try output.map(OutputPaths.checkFile)
+        try out.map(OutputPaths.checkFolder)
+        try writeModel.map(OutputPaths.checkFile)
         let schoolData = try input.readValid(scenario: scenario, verbose: verbose)
         if let writeModel {
             guard let format = ModelFileFormat(path: writeModel) else {
@@ -107,9 +110,15 @@ struct Solve: ParsableCommand {
                 SolveReport.TeamEntry(
                     id: $0.id, requiredMinutes: $0.requiredMinutes, achievedMinutes: $0.achievedMinutes)
             }
-            let plan = PlanFile(verified: result, check: check, school: input.reference, scenario: scenario, seed: seed)
-            if let output { try plan.write(to: output) }
-            if let out { report.outputs = "\(out): " + (try PlanOutputs.writeAll(plan, school: schoolData, to: out)) }
+            let plan = PlanFile(
+                verified: result, check: check, school: input.reference, scenario: scenario.map(absolutePath),
+                seed: seed)
+            if let output { try plan.save(to: output) }
+            if let out {
+                report.outputs =
+                    "\(out): "
+                    + (try plan.saveFolder(out) { try PlanOutputs.writeAll(plan, school: schoolData, to: $0) })
+            }
             report.plan = output ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("plan.json").path }
         }
         render(report, result: result)
@@ -120,11 +129,15 @@ struct Solve: ParsableCommand {
                     ? "interrupted before any plan existed" : "interrupted; the best plan so far was written")
         }
         if result.placements.isEmpty {
+            // The explain command for this very school: its scenario and reading flags too.
+            let explain =
+                "flexplan explain \(school)" + (scenario.map { " --scenario \($0)" } ?? "")
+                + (input.ignoreUnsupported ? " --ignore-unsupported" : "")
             throw CommandFailure(
                 code: .noPlan,
                 message: result.status == .infeasible
-                    ? "the school is infeasible: no timetable satisfies every hard rule; `flexplan explain \(school)` says which rules clash"
-                    : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue)); if the school may be infeasible, `flexplan explain \(school)` looks for why"
+                    ? "the school is infeasible: no timetable satisfies every hard rule; `\(explain)` says which rules clash"
+                    : "no plan found (\(result.status.rawValue), \(result.stopReason.rawValue)); if the school may be infeasible, `\(explain)` looks for why"
             )
         }
     }
@@ -140,8 +153,8 @@ struct Solve: ParsableCommand {
                 ["objective", number(report.summary.objective)], ["bound", number(report.summary.bound)],
                 ["gap", number(report.summary.gap)], ["seconds", String(format: "%.2f", report.summary.seconds)],
                 ["lessons", "\(result.statistics.lessons) (\(result.statistics.binaries) start variables)"],
-                ["checker", "\(report.hardViolations) hard violations"],
             ]
+            if let violations = report.hardViolations { rows.append(["checker", "\(violations) hard violations"]) }
             if let plan = report.plan { rows.append(["plan", plan]) }
             if let outputs = report.outputs { rows.append(["outputs", outputs]) }
             TerminalTable.print(header: ["solve", "result"], rows: rows)
@@ -163,7 +176,8 @@ struct Solve: ParsableCommand {
 /// The contract's JSON for `solve`.
 struct SolveReport: Encodable {
     var summary: SolveSummary
-    var hardViolations = 0
+    /// The checker's count; nil (JSON null) when there is no plan to check.
+    var hardViolations: Int?
     var teams: [TeamEntry] = []
     var plan: String?  // written as null when absent (see encode(to:))
     /// What `--out` wrote (absent without it).

@@ -51,6 +51,7 @@ struct Substitutes: ParsableCommand {
         do {
             let planFile = try PlanFile.read(from: plan)
             let schoolData = try input.read(scenario: planFile.scenario, verbose: log.verbose)
+            try planFile.ensureMade(for: schoolData, at: input.school, plan: plan)
             let (day, periods) = try Self.parseWhen(when, grid: schoolData.timeGrid)
             let cover = try CoverPlanner.plan(
                 schoolData, placements: planFile.placements, team: team, day: day, periods: periods,

@@ -96,6 +96,7 @@ struct Sweep: ParsableCommand {
     }
 
     private func sweep() throws {
+        try out.map(OutputPaths.checkFolder)
         let base = try input.read(scenario: scenario, verbose: verbose)
         let baseOperations = try scenario.map { try ScenarioOverlay.read(from: $0).operations } ?? []
         let axes = try varies.map(Self.axis)
@@ -139,32 +140,31 @@ struct Sweep: ParsableCommand {
             })
         progress.finish()
 
+        // What --out will hold, by name: each variant's overlay and plan (the plan names its
+        // overlay by its final path, so check, compare and export apply it again).
+        var files: [(name: String, data: Data)] = []
         var plans: [String?] = Array(repeating: nil, count: variants.count)
         if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (index, outcome) in outcomes.enumerated() {
                 guard let result = outcome.result, let check = outcome.check, !result.placements.isEmpty else {
                     continue
                 }
-                // The variant as an overlay file beside its plan, so the plan names a scenario that
-                // `check`, `compare` and `export` can apply again.
-                let variantScenario = URL(fileURLWithPath: out).appendingPathComponent(
-                    "variant-\(index + 1).scenario.json"
-                )
-                .path
+                let scenarioName = "variant-\(index + 1).scenario.json"
                 let operations = zip(axes, combinations[index]).map { axis, value in
                     ScenarioOverlay.Operation(.set, path: axis.parsed, value: Self.json(value))
                 }
                 let overlay = ScenarioOverlay(
                     name: "sweep: " + Self.describe(axes, combinations[index]),
                     description: scenario.map { "applied on top of \($0)" }, operations: baseOperations + operations)
-                try AtomicFile.write(try overlay.encoded(), to: variantScenario)
+                files.append((scenarioName, try overlay.encoded()))
                 var plan = PlanFile(
-                    verified: result, check: check, school: input.reference, scenario: variantScenario, seed: seed)
+                    verified: result, check: check, school: input.reference,
+                    scenario: absolutePath(URL(fileURLWithPath: out).appendingPathComponent(scenarioName).path),
+                    seed: seed)
                 plan.sections = outcome.loading?.assignments
-                let path = URL(fileURLWithPath: out).appendingPathComponent("variant-\(index + 1).json").path
-                try plan.write(to: path)
-                plans[index] = path
+                files.append(("variant-\(index + 1).json", try plan.encoded()))
+                plans[index] = absolutePath(
+                    URL(fileURLWithPath: out).appendingPathComponent("variant-\(index + 1).json").path)
             }
         }
         let entries = zip(combinations, zip(outcomes, plans)).map { values, pair in
@@ -176,10 +176,15 @@ struct Sweep: ParsableCommand {
         let output = SweepOutput(vary: axes, variants: entries)
         let (header, rows) = Self.table(axes, entries)
         if let out {
-            try AtomicFile.write(try JSONOutput.encode(output), to: out + "/sweep.json")
-            try AtomicFile.write(
-                Data((MarkdownTable.render(header: header, rows: rows) + "\n").utf8), to: out + "/sweep.md")
-            try AtomicFile.write(Data(Self.chart(axes, entries, school: base).svg().utf8), to: out + "/frontier.svg")
+            files.append(("sweep.json", try JSONOutput.encode(output)))
+            files.append(("sweep.md", Data((MarkdownTable.render(header: header, rows: rows) + "\n").utf8)))
+            files.append(("frontier.svg", Data(Self.chart(axes, entries, school: base).svg().utf8)))
+            try OutputPaths.writeFolder(out) { folder in
+                for file in files {
+                    try AtomicFile.write(
+                        file.data, to: URL(fileURLWithPath: folder).appendingPathComponent(file.name).path)
+                }
+            }
         }
         switch format {
         case .json: try JSONOutput.print(output)
