@@ -86,6 +86,11 @@ extension SchoolCSVTests {
         arguments: [
             // A bad number: line 3, the third column.
             ("rooms.csv", "id,name,seats\nR1,Room 1,28\nR2,Room 2,many\n", 3, 3, "seats: expected a whole number"),
+            // A quote left open swallows the next rows up to the next quote: named where it opens.
+            (
+                "teachers.csv", "id,name,maxPeriodsPerDay\nT01,\"Ada,4\nT02,Erik,5\nT03,\"Bo\",3\n", 2, 2,
+                "a quoted field runs over 3 lines (to line 4); is a closing quote missing?"
+            ),
             // A quoted name over two lines moves the next row to line 4.
             (
                 "teachers.csv", "id,name,maxPeriodsPerDay\nT01,\"Ada\nOkafor\",4\nT02,Erik,six\n", 4, 3,

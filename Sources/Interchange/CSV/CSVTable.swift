@@ -50,6 +50,18 @@ struct CSVTable {
         while let fields = reader.next() {
             let rowLine = line
             line += 1 + fields.reduce(0) { $0 + $1.count(where: \.isNewline) }
+            // A quote left open swallows the rows after it up to the next quote: a field whose
+            // later lines hold commas is such rows, not a name written over two lines. Refuse it
+            // here rather than report the merged rows' follow-on errors.
+            if let column = fields.firstIndex(where: { field in
+                field.split(whereSeparator: \.isNewline).dropFirst().contains { $0.contains(",") }
+            }) {
+                let lines = fields[column].count(where: \.isNewline) + 1
+                throw InterchangeError(
+                    file: file, line: rowLine, column: column + 1,
+                    message:
+                        "a quoted field runs over \(lines) lines (to line \(rowLine + lines - 1)); is a closing quote missing?")
+            }
             if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let header else {
                 header = fields.map { $0.trimmingCharacters(in: .whitespaces) }

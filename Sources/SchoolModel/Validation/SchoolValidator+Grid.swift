@@ -1,3 +1,5 @@
+import Foundation
+
 extension SchoolValidator {
     mutating func checkTimeGrid() {
         let grid = school.timeGrid
@@ -60,6 +62,12 @@ extension SchoolValidator {
             error(
                 "$.calendar.termEnd", field: "termEnd",
                 "the term ends (\(calendar.termEnd)) before it starts (\(calendar.termStart))")
+        }
+        if let zone = calendar.timeZone, TimeZone(identifier: zone) == nil {
+            // Calendars would silently fall back to floating time.
+            error(
+                "$.calendar.timeZone", field: "timeZone",
+                "unknown time zone '\(zone)'; expected an IANA name such as America/Chicago or Europe/Berlin")
         }
         for (index, holiday) in (calendar.holidays ?? []).enumerated() where !Self.isDate(holiday) {
             error("$.calendar.holidays[\(index)]", field: "holidays", "'\(holiday)' is not a date YYYY-MM-DD")

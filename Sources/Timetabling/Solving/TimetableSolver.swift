@@ -23,7 +23,8 @@ public struct TimetableSolveOptions: Sendable {
     public var masterLoadRounds = 3
     /// Models with at most this many start variables are first solved whole (exactly).
     public var exactBinaryLimit = 4_000
-    /// Without limits, the search stops after this many steps without improvement.
+    /// Without limits, the search stops after this many steps without improvement (reported as
+    /// `iterationLimit`: a stall is a limit, not a proof).
     public var stallIterations = 400
     /// Stops at the first complete plan, its rooms assigned: a feasibility check (the elastic
     /// search of `flexplan explain` asks "is there any timetable?" many times).
@@ -225,6 +226,7 @@ public enum TimetableSolver {
                     if let deadline, Date() >= deadline { stop = .timeLimit; break }
                     // Without limits, a construction that stops making progress ends.
                     if options.iterations == nil && options.timeLimit == nil && stalled >= options.stallIterations {
+                        stop = .iterationLimit  // stalled: a limit of steps without progress, not a proof
                         break
                     }
                     let improved = try construction.step(cancellation: options.cancellation, deadline: deadline)
@@ -276,6 +278,7 @@ public enum TimetableSolver {
                 // Without limits, the search ends when it stops improving (complete or not).
                 if options.iterations == nil && options.timeLimit == nil && sinceImprovement >= options.stallIterations
                 {
+                    stop = .iterationLimit  // stalled: a limit of steps without improvement, not a proof
                     break
                 }
                 // Once the plan is complete: rounds of independent parts (on several threads).

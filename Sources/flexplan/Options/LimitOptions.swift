@@ -3,10 +3,11 @@ import ArgumentParser
 /// `--time-limit` and `--iterations`, shared by the commands that search (solve, sweep, load,
 /// explain). Each command's description says what its limits bound and their defaults.
 struct LimitOptions: ParsableArguments {
-    @Option(help: "Wall-clock limit in seconds (the description above gives the default).")
+    @Option(parsing: .unconditional, help: "Wall-clock limit in seconds (the description above gives the default).")
     var timeLimit: Double?
 
     @Option(
+        parsing: .unconditional,
         help:
             "A deterministic limit instead of the clock: this many search steps (the description above says what a step is); the same input then gives the same result on any machine."
     )

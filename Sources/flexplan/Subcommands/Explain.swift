@@ -40,7 +40,8 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Wall-clock limit in seconds for each feasibility check of the elastic search.")
+    @Option(
+        parsing: .unconditional, help: "Wall-clock limit in seconds for each feasibility check of the elastic search.")
     var checkTimeLimit: Double = 10
 
     @Option(help: "Output: text or json.")

@@ -40,7 +40,9 @@ struct FlexCommand: ParsableCommand {
 
     @OptionGroup var input: SchoolOptions
 
-    @Option(help: "Term week (1 = the term's first week; without a calendar, any week is one cycle).")
+    @Option(
+        parsing: .unconditional,
+        help: "Term week (1 = the term's first week; without a calendar, any week is one cycle).")
     var week: Int
 
     @Option(help: "The week's teacher requests and student choices (CSV; see above).")
@@ -49,10 +51,12 @@ struct FlexCommand: ParsableCommand {
     @Option(help: "Last week's flex plan: keep students where they were, carry fairness forward.")
     var previous: String?
 
-    @Option(help: "Bonus for keeping a student in last week's session, per student and period (0 = ignore).")
+    @Option(
+        parsing: .unconditional,
+        help: "Bonus for keeping a student in last week's session, per student and period (0 = ignore).")
     var stability: Double = FlexOptions().stabilityWeight
 
-    @Option(help: "How much missed choices raise a student's later claim (0 = no fairness).")
+    @Option(parsing: .unconditional, help: "How much missed choices raise a student's later claim (0 = no fairness).")
     var fairness: Double = FlexOptions().fairnessWeight
 
     @OptionGroup var scenarioOption: ScenarioOption

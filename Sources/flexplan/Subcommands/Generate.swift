@@ -22,16 +22,18 @@ struct Generate: ParsableCommand {
     @Option(help: "primary, middle or high.")
     var kind: SchoolGenerator.Kind
 
-    @Option(help: "Number of students.")
+    @Option(parsing: .unconditional, help: "Number of students.")
     var students: Int
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Common minutes per week each team needs (default: the kind's).")
+    @Option(parsing: .unconditional, help: "Common minutes per week each team needs (default: the kind's).")
     var teamMinutes: Int?
 
-    @Option(help: "Shortest contiguous block that counts as team time, in minutes (default: the kind's).")
+    @Option(
+        parsing: .unconditional,
+        help: "Shortest contiguous block that counts as team time, in minutes (default: the kind's).")
     var teamBlock: Int?
 
     @Option(name: .shortAndLong, help: "The JSON file to write.")
@@ -54,7 +56,20 @@ struct Generate: ParsableCommand {
             kind: kind, students: students, seed: seed, teamMinutes: teamMinutes,
             teamBlockMinutes: teamBlock)
         if log.verbose { Log.info("generating a \(kind.rawValue) school of \(students) students, seed \(seed)") }
+        try OutputPaths.checkFile(output)
         let school = generator.generate()
+        // Options can ask for what no school can have (a team block longer than any day):
+        // say which, rather than write a school that `validate` rejects.
+        let errors = school.validate().filter { $0.severity == .error }
+        if let first = errors.first {
+            let options = [teamMinutes.map { "--team-minutes \($0)" }, teamBlock.map { "--team-block \($0)" }]
+                .compactMap { $0 }.joined(separator: " ")
+            throw CommandFailure(
+                code: .invalidInput,
+                message:
+                    "these options make a school that is not valid\(options.isEmpty ? "" : " (\(options))"): \(first)"
+                    + (errors.count > 1 ? " (and \(errors.count - 1) more)" : "") + "; nothing written")
+        }
         try SchoolJSON.write(school, to: output)
         Log.info("\(output): \(school.summary)")
     }

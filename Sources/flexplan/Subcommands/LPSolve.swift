@@ -24,7 +24,7 @@ struct LPSolve: ParsableCommand {
     @Flag(help: "Maximize the objective (overrides the file's sense).")
     var max = false
 
-    @Option(help: "Wall-clock limit in seconds.")
+    @Option(parsing: .unconditional, help: "Wall-clock limit in seconds.")
     var timeLimit: Double?
 
     @Option(help: "Output: text or json.")

@@ -37,10 +37,11 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Random seed of the search, recorded in the plan.")
+    @Option(parsing: .unconditional, help: "Random seed of the search, recorded in the plan.")
     var seed: UInt64 = 1
 
     @Option(
+        parsing: .unconditional,
         help:
             "Threads for the independent sub-problems of each search round (the plan is the same for any value with --iterations)."
     )

@@ -35,7 +35,7 @@ struct Substitutes: ParsableCommand {
     @Option(help: "DAY:PERIOD or DAY:FIRST-LAST, e.g. tue:3-4.")
     var when: String
 
-    @Option(help: "Lessons each colleague covers at most.")
+    @Option(parsing: .unconditional, help: "Lessons each colleague covers at most.")
     var maxCovers: Int = 1
 
     @Option(help: "Output: text or json.")

@@ -45,16 +45,17 @@ struct Sweep: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Random seed of every variant's search.")
+    @Option(parsing: .unconditional, help: "Random seed of every variant's search.")
     var seed: UInt64 = 1
 
     @Option(
+        parsing: .unconditional,
         help:
             "Wall-clock limit in seconds for each variant's loading (schools with course requests; default: 30, none with --iterations)."
     )
     var loadTimeLimit: Double?
 
-    @Option(help: "Variants solved at once (one GLPK problem per thread).")
+    @Option(parsing: .unconditional, help: "Variants solved at once (one GLPK problem per thread).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Write the variants' plans, sweep.json, sweep.md and frontier.svg into this folder.")

@@ -33,12 +33,15 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var issues: [ValidationIssue]
+        // The file at fault: the school, or the scenario overlay applied to it.
+        var subject = school
         do {
             let schoolData = try input.read(scenario: scenario, verbose: verbose)
             issues = schoolData.validate()
             if verbose { Log.info("\(school): read \(schoolData.summary)") }
         } catch let error as InterchangeError {
             issues = error.validationIssues
+            if let scenario, error.file == scenario { subject = "the scenario \(scenario)" }
         }
         let errors = issues.filter { $0.severity == .error }
         let warnings = issues.filter { $0.severity == .warning }
@@ -52,10 +55,14 @@ struct Validate: ParsableCommand {
             print(
                 errors.isEmpty
                     ? "\(school): valid (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
-                    : "\(school): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+                    : "\(subject): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
             )
         }
-        if !errors.isEmpty { throw CommandFailure(code: .invalidInput, message: "\(school) is not a valid school") }
+        if !errors.isEmpty {
+            throw CommandFailure(
+                code: .invalidInput,
+                message: subject == school ? "\(school) is not a valid school" : "\(subject) cannot be applied to \(school)")
+        }
     }
 
     struct Entry: Encodable {
