@@ -60,7 +60,8 @@ struct CSVTable {
                 throw InterchangeError(
                     file: file, line: rowLine, column: column + 1,
                     message:
-                        "a quoted field runs over \(lines) lines (to line \(rowLine + lines - 1)); is a closing quote missing?")
+                        "a quoted field runs over \(lines) lines (to line \(rowLine + lines - 1)); is a closing quote missing?"
+                )
             }
             if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let header else {

@@ -61,7 +61,8 @@ struct Validate: ParsableCommand {
         if !errors.isEmpty {
             throw CommandFailure(
                 code: .invalidInput,
-                message: subject == school ? "\(school) is not a valid school" : "\(subject) cannot be applied to \(school)")
+                message: subject == school
+                    ? "\(school) is not a valid school" : "\(subject) cannot be applied to \(school)")
         }
     }
 
