@@ -142,9 +142,13 @@ struct ReportsTests {
         let tables = ScheduleCSV.tables(ReportFixture.week())
         #expect(tables["lessons.csv"]?.header == ScheduleCSV.lessonColumns)
         #expect(tables["lessons.csv"]?.rows.count == 4)
-        #expect(
-            tables["lessons.csv"]?.rows.first { $0[0] == "7B-sci" }
-                == ["7B-sci", "Science", "", "mon", "1", "08:00", "09:45", "LAB", "T2", "7B", ""])
+        let school = ReportFixture.week().school
+        let labName: String = school.rooms.first { $0.id == "LAB" }?.name ?? "LAB"
+        let teacherName: String = school.teachers.first { $0.id == "T2" }?.name ?? "T2"
+        let expected: [String] = [
+            "7B-sci", "Science", "", "mon", "1", "08:00", "09:45", "LAB", "T2", "7B", "", labName, teacherName,
+        ]
+        #expect(tables["lessons.csv"]?.rows.first { $0[0] == "7B-sci" } == expected)
         #expect(tables["teacher-schedules.csv"]?.header == ScheduleCSV.teacherColumns)
         #expect(tables["teacher-schedules.csv"]?.rows.count == 4)
         #expect(tables["student-schedules.csv"]?.header == ScheduleCSV.studentColumns)

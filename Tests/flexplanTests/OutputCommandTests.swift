@@ -35,7 +35,9 @@ struct OutputCommandTests {
             #expect(manager.fileExists(atPath: out + "/" + file), "missing \(file)")
         }
         let lessons = try String(contentsOfFile: out + "/csv/lessons.csv", encoding: .utf8)
-        #expect(lessons.hasPrefix("activity,title,section,day,period,start,end,room,teachers,cohorts,students\n"))
+        #expect(
+            lessons.hasPrefix(
+                "activity,title,section,day,period,start,end,room,teachers,cohorts,students,roomName,teacherNames\n"))
         #expect(lessons.split(separator: "\n").count == 7)  // header + 6 lessons
         let calendar = try String(contentsOfFile: out + "/calendars/teachers/T1.ics", encoding: .utf8)
         #expect(calendar.hasPrefix("BEGIN:VCALENDAR\r\n") && calendar.contains("TZID:Europe/Berlin"))
