@@ -96,7 +96,7 @@ public struct PlanFile: Codable, Sendable, Equatable {
         do {
             _ = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw InterchangeError(file: path, message: "not valid JSON")
+            throw SchoolJSON.syntaxError(error, in: data, file: path)
         }
         do {
             let plan = try JSONDecoder().decode(PlanFile.self, from: data)
