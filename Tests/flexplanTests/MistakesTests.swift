@@ -1629,7 +1629,6 @@ struct MistakesTests {
         "solve -o the school itself",
         "start 25:00",
         "substitutes --max-covers -1",
-        "substitutes with nothing to cover",
         "sweep --scenario: field minuts",
         "sweep --vary bad path",
         "sweep --vary field seat",

@@ -98,6 +98,10 @@ public enum CoverPlanner {
             guard let subject = activity.subject else { return true }
             return (teacher.subjects ?? []).contains(subject)
         }
+        // Nothing of the team's is taught then: nothing to cover, no model to solve.
+        guard !needs.isEmpty else {
+            return CoverPlan(covers: [], substitutes: 0, colleagueCovers: [:], status: .optimal)
+        }
         do {
             var model = Model(name: "cover \(id)")
             var objective = LinearExpression()
