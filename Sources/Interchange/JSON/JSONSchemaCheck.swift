@@ -142,7 +142,7 @@ struct JSONSchemaCheck: @unchecked Sendable {
         case ("integer", .outOfRange), ("number", .outOfRange):
             return "\(show(value)) is out of range"
         default:
-            return "expected \(describe(type)), found \(describe(kind))"
+            return "expected \(SchemaNode.describe(type)), found \(describe(kind))"
         }
     }
 
@@ -167,18 +167,6 @@ struct JSONSchemaCheck: @unchecked Sendable {
         }
         if value is Bool { return .boolean }
         return .null
-    }
-
-    private static func describe(_ type: String) -> String {
-        switch type {
-        case "integer": return "a whole number"
-        case "number": return "a number"
-        case "string": return "a string"
-        case "boolean": return "true or false"
-        case "array": return "an array"
-        case "object": return "an object"
-        default: return type
-        }
     }
 
     private static func describe(_ kind: Kind) -> String {

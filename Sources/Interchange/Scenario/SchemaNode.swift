@@ -149,7 +149,8 @@ struct SchemaNode: Sendable {
         }
     }
 
-    private static func describe(_ type: String) -> String {
+    /// A JSON Schema type in words ("a whole number"), for messages.
+    static func describe(_ type: String) -> String {
         switch type {
         case "integer": return "a whole number"
         case "number": return "a number"
