@@ -14,10 +14,12 @@ struct LimitOptions: ParsableArguments {
     var iterations: Int?
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
+        if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
+            throw ValidationError("--time-limit must be a positive, finite number of seconds, not \(timeLimit)")
         }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let iterations, iterations < 1 {
+            throw ValidationError("--iterations must be at least 1, not \(iterations)")
+        }
     }
 
     /// The wall-clock limit to apply: the one given, else `fallback` unless `--iterations`

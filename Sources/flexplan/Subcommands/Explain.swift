@@ -55,7 +55,9 @@ struct Explain: ParsableCommand {
     var iterations: Int? { limits.iterations }
 
     func validate() throws {
-        if !(checkTimeLimit > 0) { throw ValidationError("--check-time-limit must be a positive number of seconds") }
+        if !(checkTimeLimit > 0) {
+            throw ValidationError("--check-time-limit must be a positive number of seconds, not \(checkTimeLimit)")
+        }
     }
 
     func run() throws {

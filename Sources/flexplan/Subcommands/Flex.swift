@@ -81,9 +81,13 @@ struct FlexCommand: ParsableCommand {
     var verbose: Bool { log.verbose }
 
     func validate() throws {
-        if week < 1 { throw ValidationError("--week must be 1 or more") }
-        if !(stability >= 0) || !stability.isFinite { throw ValidationError("--stability must be 0 or more") }
-        if !(fairness >= 0) || !fairness.isFinite { throw ValidationError("--fairness must be 0 or more") }
+        if week < 1 { throw ValidationError("--week must be 1 or more, not \(week)") }
+        if !(stability >= 0) || !stability.isFinite {
+            throw ValidationError("--stability must be a finite number, 0 or more, not \(stability)")
+        }
+        if !(fairness >= 0) || !fairness.isFinite {
+            throw ValidationError("--fairness must be a finite number, 0 or more, not \(fairness)")
+        }
         if !students.isEmpty && !explain { throw ValidationError("--student goes with --explain") }
     }
 

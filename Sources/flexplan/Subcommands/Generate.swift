@@ -47,8 +47,10 @@ struct Generate: ParsableCommand {
                 "--students must be between \(SchoolGenerator.studentRange.lowerBound) and \(SchoolGenerator.studentRange.upperBound), not \(students)"
             )
         }
-        if let teamMinutes, teamMinutes < 0 { throw ValidationError("--team-minutes cannot be negative") }
-        if let teamBlock, teamBlock < 0 { throw ValidationError("--team-block cannot be negative") }
+        if let teamMinutes, teamMinutes < 0 {
+            throw ValidationError("--team-minutes must be 0 or more, not \(teamMinutes)")
+        }
+        if let teamBlock, teamBlock < 0 { throw ValidationError("--team-block must be 0 or more, not \(teamBlock)") }
     }
 
     func run() throws {
@@ -60,10 +62,17 @@ struct Generate: ParsableCommand {
         let school = generator.generate()
         // Options can ask for what no school can have (a team block longer than any day):
         // say which, rather than write a school that `validate` rejects.
+        let options = [teamMinutes.map { "--team-minutes \($0)" }, teamBlock.map { "--team-block \($0)" }]
+            .compactMap { $0 }.joined(separator: " ")
+        if !options.isEmpty && (school.teams ?? []).isEmpty {
+            throw CommandFailure(
+                code: .invalidInput,
+                message:
+                    "\(options) given, but a \(kind.rawValue) school of \(students) students has no teams to apply them to (a team needs at least two teachers of one grade); nothing written"
+            )
+        }
         let errors = school.validate().filter { $0.severity == .error }
         if let first = errors.first {
-            let options = [teamMinutes.map { "--team-minutes \($0)" }, teamBlock.map { "--team-block \($0)" }]
-                .compactMap { $0 }.joined(separator: " ")
             throw CommandFailure(
                 code: .invalidInput,
                 message:

@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
     var out: String? { outputs.out }
 
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
     }
 
     func run() throws {

@@ -44,7 +44,7 @@ struct Substitutes: ParsableCommand {
     @OptionGroup var log: VerboseFlag
 
     func validate() throws {
-        if maxCovers < 0 { throw ValidationError("--max-covers must be 0 or more") }
+        if maxCovers < 0 { throw ValidationError("--max-covers must be 0 or more, not \(maxCovers)") }
     }
 
     func run() throws {

@@ -74,9 +74,9 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         if varies.isEmpty { throw ValidationError("give at least one --vary PATH=V1,V2,...") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
         if let loadTimeLimit, !(loadTimeLimit > 0) {
-            throw ValidationError("--load-time-limit must be a positive number of seconds")
+            throw ValidationError("--load-time-limit must be a positive number of seconds, not \(loadTimeLimit)")
         }
         if timeLimit == nil && iterations == nil {
             throw ValidationError("give --time-limit or --iterations: every variant needs a limit")
