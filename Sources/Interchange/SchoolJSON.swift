@@ -38,7 +38,14 @@ public enum SchoolJSON {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw syntaxError(error, in: data, file: file)
+            throw unrepresentableNumber(error, in: data, file: file) ?? syntaxError(error, in: data, file: file)
+        }
+        // The parser keeps one of two equal keys without a word: a rule given twice may be
+        // the one the user meant.
+        if let duplicate = JSONLineLocator.duplicateKey(in: data), case .key(let key)? = duplicate.path.last {
+            throw InterchangeError(
+                file: file, line: duplicate.line, path: jsonPath(duplicate.path, in: object),
+                message: "'\(key)' is given twice in one object; give it once")
         }
         let problems = try schemaCheck().problems(of: object)
         if !problems.isEmpty {
@@ -81,6 +88,20 @@ public enum SchoolJSON {
     }
 
     // MARK: Errors with locations
+
+    /// A number too large for any numeric type (`1e400`), which the parser names without a
+    /// place: found in the text, and its path read off the document with the number zeroed.
+    static func unrepresentableNumber(_ error: Error, in data: Data, file: String) -> InterchangeError? {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        guard let match = description.firstMatch(of: /Number (\S+) is not representable/),
+            let place = JSONLineLocator.number(String(match.1), in: data)
+        else { return nil }
+        let token = String(match.1)
+        let zeroed = String(decoding: data, as: UTF8.self).replacing(token, with: "0")
+        let path = (try? JSONSerialization.jsonObject(with: Data(zeroed.utf8))).map { jsonPath(place.path, in: $0) }
+        return InterchangeError(
+            file: file, line: place.line, path: path, message: "the number \(token) is too large to represent")
+    }
 
     static func syntaxError(_ error: Error, in data: Data, file: String) -> InterchangeError {
         let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"

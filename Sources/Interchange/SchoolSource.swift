@@ -12,6 +12,9 @@ public enum SchoolSource {
         /// Hard rules of the file that were left out (a .fet read with `ignoreUnsupported`),
         /// one line per constraint type: the school read is missing them.
         public var hardRulesLeftOut: [String] = []
+        /// Where the school's records were written, to name the file and line of a
+        /// validation issue.
+        public var locations: SourceLocations = .none
     }
 
     /// Loads a school from a FlexPlan JSON file, a school folder (holding `school.json` or the
@@ -34,14 +37,14 @@ public enum SchoolSource {
             let folder = URL(fileURLWithPath: path)
             let json = folder.appendingPathComponent("school.json").path
             if FileManager.default.fileExists(atPath: json) {
-                return Loaded(school: try SchoolJSON.read(from: json), warnings: [])
+                return Loaded(school: try SchoolJSON.read(from: json), warnings: [], locations: .json(file: json))
             }
             if OneRoster.isRoster(path) {
                 let roster = try OneRoster.read(from: path)
                 return Loaded(school: roster.school, warnings: roster.warnings)
             }
             if SchoolCSV.isSchoolFolder(path) {
-                return Loaded(school: try SchoolCSV.read(from: path), warnings: [])
+                return Loaded(school: try SchoolCSV.read(from: path), warnings: [], locations: .csvFolder(path))
             }
             throw InterchangeError(
                 file: path,
@@ -50,7 +53,7 @@ public enum SchoolSource {
         }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json":
-            return Loaded(school: try SchoolJSON.read(from: path), warnings: [])
+            return Loaded(school: try SchoolJSON.read(from: path), warnings: [], locations: .json(file: path))
         case "zip":
             let roster = try OneRoster.read(from: path)
             return Loaded(school: roster.school, warnings: roster.warnings)

@@ -223,7 +223,22 @@ public enum SchoolCSV {
             }
             school.teams = try records("teams.csv")?.map(Team.init(csv:))
             try readFlex(into: &school)
+            try requireTeachersFile(for: school)
             return school
+        }
+
+        /// A folder whose lessons, courses or teams name teachers needs teachers.csv: without
+        /// it every name would be reported as unknown, far from the file that is missing.
+        private func requireTeachersFile(for school: School) throws {
+            let file = URL(fileURLWithPath: folder).appendingPathComponent("teachers.csv").path
+            guard !FileManager.default.fileExists(atPath: file) else { return }
+            let named =
+                (school.activities ?? []).flatMap(\.teachers) + (school.courses ?? []).flatMap { $0.teachers ?? [] }
+                + (school.teams ?? []).flatMap(\.members)
+            guard let first = named.first else { return }
+            throw InterchangeError(
+                file: file,
+                message: "missing: the school names teachers (\(first), …) but the folder has no teachers.csv")
         }
 
         private func readSchoolFile(into school: inout School) throws {
@@ -252,7 +267,12 @@ public enum SchoolCSV {
                 case "timeZone": timeZone = value
                 case "flexCatchAll": break
                 case let key where key.hasPrefix("weights."):
-                    let number = try record.double("value")
+                    let number: Double?
+                    do {
+                        number = try record.double("value")
+                    } catch {
+                        throw record.error("value", "\(key) is a number, not '\(value ?? "")'")
+                    }
                     hasWeights = true
                     switch key.dropFirst("weights.".count) {
                     case "teacherGap": weights.teacherGap = number

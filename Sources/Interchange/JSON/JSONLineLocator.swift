@@ -4,27 +4,69 @@ import Foundation
 /// the bytes: `JSONSerialization` keeps no positions, and a message that names the line lets a
 /// user go straight to the mistake.
 ///
-/// It reads only text `JSONSerialization` has already accepted, so it assumes valid JSON and
-/// gives up (nil) on anything else, or beyond 512 levels of nesting.
+/// The same scan finds what `JSONSerialization` passes over or cannot say where: a key given
+/// twice in one object (the parser keeps one value silently), and the place of a number too
+/// large to represent.
+///
+/// It reads text that is valid JSON (or valid but for such a number), and gives up (nil) on
+/// anything else, or beyond 512 levels of nesting.
 struct JSONLineLocator {
     typealias Step = JSONSchemaCheck.Step
 
+    /// What the scan is for.
+    private enum Target {
+        /// The lines of these paths.
+        case lines(Set<[Step]>)
+        /// The first key repeated within one object.
+        case duplicateKey
+        /// The first number written exactly so.
+        case number([UInt8])
+    }
+
     private let bytes: [UInt8]
+    private let target: Target
     private var position = 0
     private var line = 1
-    private var wanted: Set<[Step]>
-    private(set) var found: [[Step]: Int] = [:]
+    private var found: [[Step]: Int] = [:]
 
     /// Finds the lines of `paths` in `data`: for an object member, the line of its key.
     static func lines(of paths: [[Step]], in data: Data) -> [[Step]: Int] {
-        var locator = JSONLineLocator(bytes: [UInt8](data), wanted: Set(paths))
+        var locator = JSONLineLocator(bytes: [UInt8](data), target: .lines(Set(paths)))
         _ = locator.value(at: [], depth: 0)
         return locator.found
     }
 
-    private init(bytes: [UInt8], wanted: Set<[Step]>) {
+    /// The first key that an object of `data` holds twice: its path and the line of the
+    /// second occurrence.
+    static func duplicateKey(in data: Data) -> (path: [Step], line: Int)? {
+        var locator = JSONLineLocator(bytes: [UInt8](data), target: .duplicateKey)
+        _ = locator.value(at: [], depth: 0)
+        return locator.found.first.map { ($0.key, $0.value) }
+    }
+
+    /// Where the number token `text` (e.g. `1e400`) first stands in `data`: its path and line.
+    static func number(_ text: String, in data: Data) -> (path: [Step], line: Int)? {
+        var locator = JSONLineLocator(bytes: [UInt8](data), target: .number(Array(text.utf8)))
+        _ = locator.value(at: [], depth: 0)
+        return locator.found.first.map { ($0.key, $0.value) }
+    }
+
+    private init(bytes: [UInt8], target: Target) {
         self.bytes = bytes
-        self.wanted = wanted
+        self.target = target
+    }
+
+    /// Whether the scan should go on.
+    private var searching: Bool {
+        switch target {
+        case .lines(let wanted): return !wanted.isEmpty && found.count < wanted.count
+        case .duplicateKey, .number: return found.isEmpty
+        }
+    }
+
+    private func isWanted(_ path: [Step]) -> Bool {
+        if case .lines(let wanted) = target { return wanted.contains(path) }
+        return false
     }
 
     private mutating func skipSpace() {
@@ -42,12 +84,12 @@ struct JSONLineLocator {
     }
 
     private mutating func note(_ path: [Step]) {
-        if wanted.contains(path), found[path] == nil { found[path] = line }
+        if isWanted(path), found[path] == nil { found[path] = line }
     }
 
     /// Scans one value; false when the text is not as expected (the scan stops).
     private mutating func value(at path: [Step], depth: Int) -> Bool {
-        guard depth < 512, !wanted.isEmpty, found.count < wanted.count else { return false }
+        guard depth < 512, searching else { return false }
         skipSpace()
         guard position < bytes.count else { return false }
         note(path)
@@ -59,12 +101,17 @@ struct JSONLineLocator {
                 position += 1
                 return true
             }
+            var keys = Set<String>()
             while true {
                 skipSpace()
                 let keyLine = line
                 guard let key = string() else { return false }
                 let child = path + [.key(key)]
-                if wanted.contains(child), found[child] == nil { found[child] = keyLine }
+                if isWanted(child), found[child] == nil { found[child] = keyLine }
+                if case .duplicateKey = target, !keys.insert(key).inserted {
+                    found[child] = keyLine
+                    return false
+                }
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return false }
                 position += 1
@@ -106,11 +153,16 @@ struct JSONLineLocator {
             return string() != nil
         default:
             // A number, true, false or null: up to the next delimiter.
+            let start = position
             while position < bytes.count,
                 ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x09, 0x0D]
                     .contains(bytes[position])
             {
                 position += 1
+            }
+            if case .number(let text) = target, bytes[start..<position].elementsEqual(text) {
+                found[path] = line
+                return false
             }
             return true
         }

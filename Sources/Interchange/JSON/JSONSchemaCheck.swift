@@ -1,8 +1,8 @@
 import Foundation
 
 /// Checks the structure of a JSON document (as `JSONSerialization` reads it) against a JSON
-/// Schema: `type`, `properties`, `additionalProperties: false`, `required`, `items`, `enum`,
-/// `const`, `oneOf` and local `$ref`s (`#/$defs/NAME`).
+/// Schema: `type`, `properties`, `additionalProperties` (false, or the schema of every other
+/// member), `required`, `items`, `enum`, `const`, `oneOf` and local `$ref`s (`#/$defs/NAME`).
 ///
 /// It exists so that no mistake in a school file is silently dropped or reported without a
 /// place: a field the format does not have (a typo such as `maxPeriodPerDay` would otherwise
@@ -93,8 +93,10 @@ struct JSONSchemaCheck: @unchecked Sendable {
             found.append(Problem(path: path, isKey: false, message: "missing field '\(name)'"))
         }
         let closed = (schema["additionalProperties"] as? Bool) == false
+        // A map (`levels: {"math": 2}`): every member fits the one schema.
+        let members = schema["additionalProperties"] as? [String: Any]
         for (key, member) in object.sorted(by: { $0.key < $1.key }) {
-            guard let property = properties[key] as? [String: Any] else {
+            guard let property = properties[key] as? [String: Any] ?? members else {
                 if closed {
                     let hint =
                         Self.closest(to: key, among: Array(properties.keys)).map { "; did you mean '\($0)'?" } ?? ""

@@ -56,7 +56,7 @@ extension SchoolValidator {
         guard let calendar = school.calendar else { return }
         for (value, field) in [(calendar.termStart, "termStart"), (calendar.termEnd, "termEnd")]
         where !Self.isDate(value) {
-            error("$.calendar.\(field)", field: field, "'\(value)' is not a date YYYY-MM-DD")
+            error("$.calendar.\(field)", field: field, "'\(value)' is not a calendar date (YYYY-MM-DD)")
         }
         if Self.isDate(calendar.termStart), Self.isDate(calendar.termEnd), calendar.termStart > calendar.termEnd {
             error(
@@ -70,7 +70,8 @@ extension SchoolValidator {
                 "unknown time zone '\(zone)'; expected an IANA name such as America/Chicago or Europe/Berlin")
         }
         for (index, holiday) in (calendar.holidays ?? []).enumerated() where !Self.isDate(holiday) {
-            error("$.calendar.holidays[\(index)]", field: "holidays", "'\(holiday)' is not a date YYYY-MM-DD")
+            error(
+                "$.calendar.holidays[\(index)]", field: "holidays", "'\(holiday)' is not a calendar date (YYYY-MM-DD)")
         }
     }
 
@@ -78,8 +79,17 @@ extension SchoolValidator {
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            Int(parts[0]) != nil, let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
         else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+        return (1...daysIn(month: month, of: year)).contains(day)
+    }
+
+    /// The days of `month` (1…12) in the proleptic Gregorian `year`: 2026-09-31 is no date.
+    static func daysIn(month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }

@@ -22,16 +22,22 @@ struct SchoolOptions: ParsableArguments {
     /// The school as the file holds it, with `scenario` applied. The reader's notes go to
     /// stderr with `verbose`; hard rules left out by `--ignore-unsupported` always do.
     func read(scenario: String? = nil, verbose: Bool) throws -> School {
-        try Self.read(school, ignoreUnsupported: ignoreUnsupported, scenario: scenario, verbose: verbose)
+        try readLocated(scenario: scenario, verbose: verbose).school
+    }
+
+    /// Like ``read(scenario:verbose:)``, with where the school's records were written (none
+    /// once a scenario has changed them), to name the file and line of a validation issue.
+    func readLocated(scenario: String? = nil, verbose: Bool) throws -> (school: School, locations: SourceLocations) {
+        try Self.readLocated(school, ignoreUnsupported: ignoreUnsupported, scenario: scenario, verbose: verbose)
     }
 
     /// Like ``read(scenario:verbose:)``, for a command that needs a valid school: each error
     /// of the school goes to stderr and the command ends with exit 2.
     func readValid(scenario: String? = nil, verbose: Bool) throws -> School {
-        let school = try read(scenario: scenario, verbose: verbose)
+        let (school, locations) = try readLocated(scenario: scenario, verbose: verbose)
         let errors = school.validate().filter { $0.severity == .error }
         guard errors.isEmpty else {
-            for error in errors { Log.info("error: \(error)") }
+            for error in locations.locate(errors) { Log.info("error: \(error)") }
             throw CommandFailure(
                 code: .invalidInput, message: "\(self.school) is not a valid school (see `flexplan validate`)")
         }
@@ -40,16 +46,26 @@ struct SchoolOptions: ParsableArguments {
 
     /// The school at `path` (e.g. the one a plan records), read the same way.
     static func read(_ path: String, ignoreUnsupported: Bool, scenario: String?, verbose: Bool) throws -> School {
+        try readLocated(path, ignoreUnsupported: ignoreUnsupported, scenario: scenario, verbose: verbose).school
+    }
+
+    /// Like ``read(_:ignoreUnsupported:scenario:verbose:)``, with where the records were written.
+    static func readLocated(
+        _ path: String, ignoreUnsupported: Bool, scenario: String?, verbose: Bool
+    ) throws -> (school: School, locations: SourceLocations) {
         let source = try SchoolSource.read(path, ignoreUnsupported: ignoreUnsupported)
         var school = source.school
+        var locations = source.locations
         for rule in source.hardRulesLeftOut { Log.info("warning: \(rule)") }
         if verbose { for warning in source.warnings { Log.info("warning: \(warning)") } }
         if let scenario {
             let overlay = try ScenarioOverlay.read(from: scenario)
             school = try overlay.apply(to: school)
+            // The file's lines no longer hold the values the issues are about.
+            locations = .none
             if verbose { Log.info("\(scenario): applied '\(overlay.name)', \(overlay.operations.count) operations") }
         }
-        return school
+        return (school, locations)
     }
 
     /// How a plan made from this school records it: by its absolute path, so that the plan

@@ -10,7 +10,8 @@ struct Validate: ParsableCommand {
         abstract: "Check a school: references, ranges, the time grid; warn about suspicious data.",
         discussion: """
             Reports every problem at once, each with its JSON path (records addressed by id, \
-            e.g. $.teams[id=G7].members[2]) or file:line. Exit 0 when the school is valid \
+            e.g. $.teams[id=G7].members[2]) and the file and line it is written on (the row and \
+            column of a CSV file). Exit 0 when the school is valid \
             (warnings allowed), 2 when it has errors. With --scenario F the overlay's operations \
             are applied first; an operation naming a missing record or field is an error (exit 2) \
             naming the overlay file, the operation and the path.
@@ -36,8 +37,8 @@ struct Validate: ParsableCommand {
         // The file at fault: the school, or the scenario overlay applied to it.
         var subject = school
         do {
-            let schoolData = try input.read(scenario: scenario, verbose: verbose)
-            issues = schoolData.validate()
+            let (schoolData, locations) = try input.readLocated(scenario: scenario, verbose: verbose)
+            issues = locations.locate(schoolData.validate())
             if verbose { Log.info("\(school): read \(schoolData.summary)") }
         } catch let error as InterchangeError {
             issues = error.validationIssues
