@@ -9,8 +9,14 @@ import Foundation
 /// that it holds one run's files: never a mix of two runs, never a previous school's files.
 public enum OutputPaths {
     /// Refuses a file path that cannot be written: a folder, or a path whose folder is missing,
-    /// is a file, or is not writable.
-    public static func checkFile(_ path: String) throws {
+    /// is a file, or is not writable; or one of the command's `inputs` (a plan written over the
+    /// school it was made from would lose the school).
+    public static func checkFile(_ path: String, sparing inputs: [String] = []) throws {
+        let real = realPath(path)
+        if let input = inputs.first(where: { realPath($0) == real }) {
+            throw InterchangeError(
+                file: path, message: "is read by this command (as \(input)); write the output to another file")
+        }
         var isDirectory: ObjCBool = false
         let resolved = URL(fileURLWithPath: AtomicFile.target(of: path))
         if FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -30,7 +36,14 @@ public enum OutputPaths {
 
     /// Refuses a folder path that cannot be written: an existing file, or a path under a file,
     /// or whose nearest existing folder is not writable.
-    public static func checkFolder(_ path: String) throws {
+    /// A folder that holds one of the command's `inputs` is refused too: it would be replaced.
+    public static func checkFolder(_ path: String, sparing inputs: [String] = []) throws {
+        let real = realPath(path)
+        if let input = inputs.first(where: { realPath($0) == real || realPath($0).hasPrefix(real + "/") }) {
+            throw InterchangeError(
+                file: path,
+                message: "holds \(input), an input of this command, and would replace it; write to another folder")
+        }
         var isDirectory: ObjCBool = false
         var url = URL(fileURLWithPath: path).standardizedFileURL
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
@@ -48,6 +61,11 @@ public enum OutputPaths {
         guard FileManager.default.isWritableFile(atPath: url.path) else {
             throw InterchangeError(file: path, message: "the folder \(url.path) is not writable")
         }
+    }
+
+    /// `path` absolute, with symbolic links resolved: two names of one file compare equal.
+    private static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Writes the folder `path` as a whole: `body` fills a new folder beside it, which then

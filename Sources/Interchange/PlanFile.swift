@@ -74,7 +74,13 @@ public struct PlanFile: Codable, Sendable, Equatable {
         formatVersion = try container.decode(Int.self, forKey: .formatVersion)
         school = try container.decode(SchoolReference.self, forKey: .school)
         scenario = try container.decodeIfPresent(String.self, forKey: .scenario)
-        seed = try container.decode(UInt64.self, forKey: .seed)
+        if let seed = try? container.decode(UInt64.self, forKey: .seed) {
+            self.seed = seed
+        } else {
+            let seed = try container.decode(Int64.self, forKey: .seed)
+            throw DecodingError.dataCorruptedError(
+                forKey: .seed, in: container, debugDescription: "a seed is 0 or more, not \(seed)")
+        }
         createdBy = try container.decode(String.self, forKey: .createdBy)
         status = try container.decode(String.self, forKey: .status)
         objective = try container.decodeIfPresent(Double.self, forKey: .objective)
@@ -93,11 +99,15 @@ public struct PlanFile: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InterchangeError(file: path, message: "no readable file")
         }
+        let object: Any
         do {
-            _ = try JSONSerialization.jsonObject(with: data)
+            object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw SchoolJSON.syntaxError(error, in: data, file: path)
+            throw SchoolJSON.unrepresentableNumber(error, in: data, file: path)
+                ?? SchoolJSON.syntaxError(error, in: data, file: path)
         }
+        let problems = schemaCheck.problems(of: object)
+        if !problems.isEmpty { throw SchoolJSON.schemaError(problems, object: object, data: data, file: path) }
         do {
             let plan = try JSONDecoder().decode(PlanFile.self, from: data)
             guard plan.formatVersion == currentFormatVersion else {
@@ -107,21 +117,33 @@ public struct PlanFile: Codable, Sendable, Equatable {
             }
             return plan
         } catch let error as DecodingError {
-            let object = (try? JSONSerialization.jsonObject(with: data)) ?? [:]
+            func located(_ context: DecodingError.Context, _ message: String) -> InterchangeError {
+                let steps = context.codingPath.map {
+                    $0.intValue.map(JSONSchemaCheck.Step.index) ?? .key($0.stringValue)
+                }
+                return InterchangeError(
+                    file: path, line: JSONLineLocator.lines(of: [steps], in: data)[steps],
+                    path: SchoolJSON.jsonPath(steps, in: object), message: message)
+            }
             switch error {
             case .keyNotFound(let key, let context):
-                throw InterchangeError(
-                    file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
-                    message: "missing field '\(key.stringValue)'")
+                throw located(context, "missing field '\(key.stringValue)'")
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                throw InterchangeError(
-                    file: path, path: SchoolJSON.jsonPath(context.codingPath, in: object),
-                    message: "invalid value")
+                throw located(context, "invalid value: \(context.debugDescription)")
             @unknown default:
                 throw InterchangeError(file: path, message: "\(error)")
             }
         }
     }
+
+    /// The checker of ``PlanFileSchema``, built once.
+    private static let schemaCheck: JSONSchemaCheck = {
+        do {
+            return try JSONSchemaCheck(schemaText: PlanFileSchema.text)
+        } catch {
+            preconditionFailure("the plan file's schema does not parse: \(error)")
+        }
+    }()
 
     /// The plan as pretty JSON with sorted keys.
     public func encoded() throws -> Data {

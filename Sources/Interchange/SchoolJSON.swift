@@ -49,15 +49,7 @@ public enum SchoolJSON {
         }
         let problems = try schemaCheck().problems(of: object)
         if !problems.isEmpty {
-            let found = lines ? JSONLineLocator.lines(of: problems.map(\.path), in: data) : [:]
-            let errors = problems.map { problem in
-                InterchangeError(
-                    file: file, line: found[problem.path], path: jsonPath(problem.path, in: object),
-                    message: problem.message)
-            }
-            var first = errors[0]
-            first.more = Array(errors.dropFirst())
-            throw first
+            throw schemaError(problems, object: object, data: lines ? data : nil, file: file)
         }
         do {
             return try JSONDecoder().decode(School.self, from: data)
@@ -88,6 +80,22 @@ public enum SchoolJSON {
     }
 
     // MARK: Errors with locations
+
+    /// One error for all of a document's schema problems (the first, with the others as
+    /// ``InterchangeError/more``), each with its JSON path and — given the text — its line.
+    static func schemaError(
+        _ problems: [JSONSchemaCheck.Problem], object: Any, data: Data?, file: String
+    ) -> InterchangeError {
+        let found = data.map { JSONLineLocator.lines(of: problems.map(\.path), in: $0) } ?? [:]
+        let errors = problems.map { problem in
+            InterchangeError(
+                file: file, line: found[problem.path], path: jsonPath(problem.path, in: object),
+                message: problem.message)
+        }
+        var first = errors[0]
+        first.more = Array(errors.dropFirst())
+        return first
+    }
 
     /// A number too large for any numeric type (`1e400`), which the parser names without a
     /// place: found in the text, and its path read off the document with the number zeroed.

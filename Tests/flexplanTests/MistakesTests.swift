@@ -1574,10 +1574,7 @@ struct MistakesTests {
     /// Cases issue 24 has not fixed yet, recorded as known issues: each must still fail (a case
     /// that starts passing fails the suite until it leaves this list).
     static let notYetFixed: Set<String> = [
-        "check: plan field sectons",
-        "check: plan seed -1",
         "enrollments.csv primary 'yes please'",
-        "export --to ics without a calendar",
         "fet: Active maybe",
         "fet: Capacity lots",
         "fet: Duration 0",
@@ -1592,23 +1589,10 @@ struct MistakesTests {
         "fet: activity teacher Zed",
         "fet: mismatched tag",
         "fet: teacher Ann twice",
-        "flex --explain --student S999",
-        "import: a JSON school",
         "import: users.csv role wizard",
-        "overlay: added teacher's maxPeriodPerDay",
-        "overlay: field minuts",
-        "solve --format json with no plan: no team table",
-        "solve -o the school itself",
-        "sweep --scenario: field minuts",
-        "sweep --vary bad path",
-        "sweep --vary field seat",
-        "sweep --vary unknown record R9",
-        "sweep --vary value 30.5",
         "teams.csv member t-nobody",
         "users.csv role wizard",
         "users.csv status alive",
-        "week: periods tue-flex",
-        "week: periods tue:9",
     ]
 
     private func expectLocated(_ mistake: Mistake) throws {

@@ -98,6 +98,11 @@ public struct FlexWeekCSV: Sendable {
             else { continue }
             var located = issue
             located.path = "\(path):\(lines[index])"
+            // The column: the field right after the record (`…[3].periods[0].day` → periods).
+            let rest = issue.path.drop { $0 != "]" }.dropFirst()
+            if rest.hasPrefix(".") {
+                located.message = "\(rest.dropFirst().prefix { $0 != "." && $0 != "[" }): \(issue.message)"
+            }
             return located
         }
         return issue

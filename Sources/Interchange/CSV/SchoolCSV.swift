@@ -203,7 +203,8 @@ public enum SchoolCSV {
             school.subjects = try records("subjects.csv")?.map {
                 Subject(id: try $0.required("id"), name: $0.text("name"))
             }
-            school.teachers = try records("teachers.csv")?.map(teacher) ?? []
+            let teachers = try records("teachers.csv")
+            school.teachers = try teachers?.map(teacher) ?? []
             school.rooms = try records("rooms.csv")?.map(room) ?? []
             school.cohorts = try records("cohorts.csv")?.map(cohort)
             school.courses = try records("courses.csv")?.map(course)
@@ -223,15 +224,14 @@ public enum SchoolCSV {
             }
             school.teams = try records("teams.csv")?.map(Team.init(csv:))
             try readFlex(into: &school)
-            try requireTeachersFile(for: school)
+            if teachers == nil { try requireTeachersFile(for: school) }
             return school
         }
 
-        /// A folder whose lessons, courses or teams name teachers needs teachers.csv: without
-        /// it every name would be reported as unknown, far from the file that is missing.
+        /// A folder without teachers.csv whose lessons, courses or teams name teachers: without
+        /// this error every name would be reported as unknown, far from the file that is missing.
         private func requireTeachersFile(for school: School) throws {
             let file = URL(fileURLWithPath: folder).appendingPathComponent("teachers.csv").path
-            guard !FileManager.default.fileExists(atPath: file) else { return }
             let named =
                 (school.activities ?? []).flatMap(\.teachers) + (school.courses ?? []).flatMap { $0.teachers ?? [] }
                 + (school.teams ?? []).flatMap(\.members)

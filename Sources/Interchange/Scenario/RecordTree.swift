@@ -135,7 +135,10 @@ struct RecordTree {
                 let fieldSchema = target.schema?.property(component.field)
                 if target.schema != nil, fieldSchema == nil {
                     throw Failure(
-                        path: target.display + "." + component.field, message: "no field '\(component.field)' here")
+                        path: target.display + "." + component.field,
+                        message:
+                            "no field '\(component.field)' here\(target.schema?.closestHint(to: component.field) ?? "")"
+                    )
                 }
                 let display = target.display + "." + component.field
                 let value = fields[component.field]

@@ -39,6 +39,19 @@ struct SchemaNode: Sendable {
     }
 
     /// The schema of field `name` of an object, or nil when the object has no such field.
+    /// The named properties of the object this node allows (of every alternative).
+    var propertyNames: [String] {
+        alternatives.flatMap { node -> [String] in
+            guard case .object(let properties)? = node.resolved.object["properties"] else { return [] }
+            return Array(properties.keys)
+        }.sorted()
+    }
+
+    /// "; did you mean 'minutes'?" for a misspelt property, or "".
+    func closestHint(to name: String) -> String {
+        JSONSchemaCheck.closest(to: name, among: propertyNames).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     func property(_ name: String) -> SchemaNode? {
         for node in alternatives {
             let object = node.resolved.object
@@ -114,7 +127,7 @@ struct SchemaNode: Sendable {
             }
             for name in fields.keys.sorted() {
                 guard let field = node.property(name) else {
-                    return (path, "unknown field '\(name)'")
+                    return (path, "unknown field '\(name)'\(node.closestHint(to: name))")
                 }
                 if let problem = field.mismatch(fields[name]!, at: path + "." + name) { return problem }
             }

@@ -68,6 +68,12 @@ struct SchoolOptions: ParsableArguments {
         return (school, locations)
     }
 
+    /// The files the school is read from, with `others` the command also reads: no output
+    /// may be written over them (a plan written onto its school would lose the school).
+    func inputFiles(_ others: String?...) -> [String] {
+        [school, URL(fileURLWithPath: school).appendingPathComponent("school.json").path] + others.compactMap { $0 }
+    }
+
     /// How a plan made from this school records it: by its absolute path, so that the plan
     /// can be checked and exported from any folder.
     var reference: PlanFile.SchoolReference {

@@ -55,13 +55,24 @@ struct Export: ParsableCommand {
     @OptionGroup var log: VerboseFlag
 
     func run() throws {
-        if to == .fet { try OutputPaths.checkFile(output) } else { try OutputPaths.checkFolder(output) }
+        if to == .fet {
+            try OutputPaths.checkFile(output, sparing: [plan] + [school].compactMap { $0 })
+        } else {
+            try OutputPaths.checkFolder(output, sparing: [plan] + [school].compactMap { $0 })
+        }
         let planFile = try PlanFile.read(from: plan)
         let schoolPath = school ?? planFile.school.path
         let schoolData = try SchoolOptions.read(
             schoolPath, ignoreUnsupported: ignoreUnsupported || planFile.school.ignoreUnsupported == true,
             scenario: planFile.scenario, verbose: log.verbose)
         try planFile.ensureMade(for: schoolData, at: schoolPath, plan: plan)
+        if to == .ics, schoolData.calendar == nil {
+            throw CommandFailure(
+                code: .invalidInput,
+                message:
+                    "\(schoolPath) has no calendar (termStart, termEnd): iCalendar events need real dates; add a `calendar` to the school"
+            )
+        }
         switch to {
         case .fet:
             let text = FET.export(schoolData, placements: planFile.placements)

@@ -102,11 +102,15 @@ struct FlexCommand: ParsableCommand {
     private func assign() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        try output.map(OutputPaths.checkFile)
-        try out.map(OutputPaths.checkFolder)
+        try output.map { try OutputPaths.checkFile($0, sparing: input.inputFiles(scenario, requests)) }
+        try out.map { try OutputPaths.checkFolder($0, sparing: input.inputFiles(scenario, requests)) }
         var schoolData = try input.read(scenario: scenario, verbose: verbose)
         guard let setup = schoolData.flex, !setup.sessions.isEmpty else {
             throw CommandFailure(code: .invalidInput, message: "\(school): the school offers no flex sessions")
+        }
+        let known = Set((schoolData.students ?? []).map(\.id))
+        if let unknown = students.first(where: { !known.contains($0) }) {
+            throw CommandFailure(code: .invalidInput, message: "--student \(unknown): no such student in \(school)")
         }
         let weekly = try requests.map { path in
             try FlexWeekCSV.read(

@@ -58,6 +58,14 @@ struct Import: ParsableCommand {
             school = imported.school
             summary = "FET \(imported.report.version)"
         } else {
+            let isZip = URL(fileURLWithPath: source).pathExtension.lowercased() == "zip"
+            guard isZip || OneRoster.isRoster(source) || !FileManager.default.fileExists(atPath: source) else {
+                throw CommandFailure(
+                    code: .invalidInput,
+                    message:
+                        "\(source): import reads a .fet file or a OneRoster roster (folder or .zip); a FlexPlan school (JSON or CSV folder) needs no import: give it to any command as it is"
+                )
+            }
             let roster = try OneRoster.read(from: source)
             for warning in roster.warnings { Log.info("warning: \(warning)") }
             school = roster.school

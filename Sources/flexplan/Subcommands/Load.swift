@@ -65,8 +65,8 @@ struct Load: ParsableCommand {
     }
 
     private func load() throws {
-        try output.map(OutputPaths.checkFile)
-        try out.map(OutputPaths.checkFolder)
+        try output.map { try OutputPaths.checkFile($0, sparing: input.inputFiles(scenario)) }
+        try out.map { try OutputPaths.checkFolder($0, sparing: input.inputFiles(scenario)) }
         let schoolData = try input.read(scenario: scenario, verbose: verbose)
         var planFile = try PlanFile.read(from: plan)
         try planFile.ensureMade(for: schoolData, at: school, plan: plan)

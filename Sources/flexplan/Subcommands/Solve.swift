@@ -72,9 +72,9 @@ struct Solve: ParsableCommand {
     }
 
     private func solve() throws {
-        try output.map(OutputPaths.checkFile)
-        try out.map(OutputPaths.checkFolder)
-        try writeModel.map(OutputPaths.checkFile)
+        try output.map { try OutputPaths.checkFile($0, sparing: input.inputFiles(scenario)) }
+        try out.map { try OutputPaths.checkFolder($0, sparing: input.inputFiles(scenario)) }
+        try writeModel.map { try OutputPaths.checkFile($0, sparing: input.inputFiles(scenario)) }
         let schoolData = try input.readValid(scenario: scenario, verbose: verbose)
         if let writeModel {
             guard let format = ModelFileFormat(path: writeModel) else {
@@ -159,11 +159,11 @@ struct Solve: ParsableCommand {
             if let plan = report.plan { rows.append(["plan", plan]) }
             if let outputs = report.outputs { rows.append(["outputs", outputs]) }
             TerminalTable.print(header: ["solve", "result"], rows: rows)
-            if !report.teams.isEmpty {
+            if let teams = report.teams, !teams.isEmpty {
                 print("")
                 TerminalTable.print(
                     header: ["team", "required minutes", "achieved minutes", ""],
-                    rows: report.teams.map {
+                    rows: teams.map {
                         [
                             $0.id, "\($0.requiredMinutes)", "\($0.achievedMinutes)",
                             $0.achievedMinutes >= $0.requiredMinutes ? "met" : "SHORT",
@@ -179,7 +179,8 @@ struct SolveReport: Encodable {
     var summary: SolveSummary
     /// The checker's count; nil (JSON null) when there is no plan to check.
     var hardViolations: Int?
-    var teams: [TeamEntry] = []
+    /// Each team's common time in the plan; nil (JSON null) when there is no plan.
+    var teams: [TeamEntry]?
     var plan: String?  // written as null when absent (see encode(to:))
     /// What `--out` wrote (absent without it).
     var outputs: String?

@@ -97,7 +97,7 @@ struct Sweep: ParsableCommand {
     }
 
     private func sweep() throws {
-        try out.map(OutputPaths.checkFolder)
+        try out.map { try OutputPaths.checkFolder($0, sparing: input.inputFiles(scenario)) }
         let base = try input.read(scenario: scenario, verbose: verbose)
         let baseOperations = try scenario.map { try ScenarioOverlay.read(from: $0).operations } ?? []
         let axes = try varies.map(Self.axis)
@@ -110,7 +110,12 @@ struct Sweep: ParsableCommand {
             for (axis, value) in zip(axes, values) {
                 let json: JSONValue =
                     value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
-                variant = try variant.setting(axis.parsed, to: json)
+                do {
+                    variant = try variant.setting(axis.parsed, to: json)
+                } catch {
+                    // Name the option: the path and value are the user's own words there.
+                    throw CommandFailure(code: .invalidInput, message: "--vary \(axis.path)=…: \(error)")
+                }
             }
             let errors = variant.validate().filter { $0.severity == .error }
             if let first = errors.first {
@@ -218,7 +223,11 @@ struct Sweep: ParsableCommand {
         guard !values.isEmpty else {
             throw CommandFailure(code: .invalidInput, message: "--vary \(text): no values after '='")
         }
-        return Axis(path: path, values: values, parsed: try RecordPath(parsing: path))
+        do {
+            return Axis(path: path, values: values, parsed: try RecordPath(parsing: path))
+        } catch {
+            throw CommandFailure(code: .invalidInput, message: "--vary \(text): \(error)")
+        }
     }
 
     /// A whole number as a JSON integer (a field such as minutes is an Int), else a number.
