@@ -41,7 +41,8 @@ public enum SchoolSource {
             }
             if OneRoster.isRoster(path) {
                 let roster = try OneRoster.read(from: path)
-                return Loaded(school: roster.school, warnings: roster.warnings)
+                // Its teams.csv, rooms.csv and requests.csv are the CSV folder's own.
+                return Loaded(school: roster.school, warnings: roster.warnings, locations: .csvFolder(path))
             }
             if SchoolCSV.isSchoolFolder(path) {
                 return Loaded(school: try SchoolCSV.read(from: path), warnings: [], locations: .csvFolder(path))

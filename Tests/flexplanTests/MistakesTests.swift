@@ -1590,7 +1590,6 @@ struct MistakesTests {
         "fet: mismatched tag",
         "fet: teacher Ann twice",
         "import: users.csv role wizard",
-        "teams.csv member t-nobody",
         "users.csv role wizard",
         "users.csv status alive",
     ]
