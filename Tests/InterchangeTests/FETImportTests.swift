@@ -96,6 +96,51 @@ struct FETImportTests {
         #expect(error.line != nil)
     }
 
+    /// The import error of the tiny school with, on each edit's line, `old` replaced by `new`
+    /// (read from memory).
+    func editedError(_ edits: (line: Int, old: String, new: String)...) throws -> InterchangeError? {
+        var lines = try String(contentsOfFile: tiny, encoding: .utf8).components(separatedBy: "\n")
+        for edit in edits {
+            let range = try #require(lines[edit.line - 1].range(of: edit.old), "line \(edit.line) has no '\(edit.old)'")
+            lines[edit.line - 1].replaceSubrange(range, with: edit.new)
+        }
+        let file = "/memory/school.fet"
+        return interchangeError {
+            try InMemoryFiles.$contents.withValue([file: Data(lines.joined(separator: "\n").utf8)]) {
+                _ = try FET.read(from: file, ignoreUnsupported: true)
+            }
+        }
+    }
+
+    /// A mistake in the tiny school: the edit, and the line and message the error must have.
+    struct Mistake: Sendable, CustomTestStringConvertible {
+        var line: Int
+        var old: String
+        var new: String
+        var errorLine: Int
+        var message: String
+        var testDescription: String { message }
+    }
+
+    static let mistakes = [
+        Mistake(
+            line: 21, old: "</Name>", new: "</Nam>", errorLine: 21,
+            message: "not well-formed XML: mismatched tag: expected </Name>, found </Nam>"),
+        Mistake(
+            line: 44, old: "</Year>", new: "", errorLine: 45,
+            message: "not well-formed XML: mismatched tag: expected </Year>, found </Students_List>"),
+        Mistake(
+            line: 30, old: "<Students_List>", new: "<Students_List size=40>", errorLine: 30,
+            message: "not well-formed XML: an attribute value without quotes"),
+    ]
+
+    @Test("a mistake is refused at its line, naming the field and the value", arguments: mistakes)
+    func mistake(_ mistake: Mistake) throws {
+        let error = try #require(try editedError((mistake.line, mistake.old, mistake.new)))
+        #expect(error.line == mistake.errorLine, "\(error)")
+        #expect(error.message == mistake.message)
+    }
+
     @Test("a timetable in fet-cl's form is read as placements the checker judges")
     func fetTimetable() throws {
         let path = Bundle.module.url(forResource: "Fixtures/tiny-school_activities", withExtension: "xml")!.path

@@ -1596,7 +1596,6 @@ struct MistakesTests {
         "fet: Weight_Percentage half",
         "fet: activity Id 1 twice",
         "fet: activity teacher Zed",
-        "fet: mismatched tag",
         "fet: teacher Ann twice",
         "flex --explain --student S999",
         "flex --stability -1",
