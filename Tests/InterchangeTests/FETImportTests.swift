@@ -96,6 +96,116 @@ struct FETImportTests {
         #expect(error.line != nil)
     }
 
+    /// The import error of the tiny school with, on each edit's line, `old` replaced by `new`
+    /// (read from memory).
+    func editedError(_ edits: (line: Int, old: String, new: String)...) throws -> InterchangeError? {
+        var lines = try String(contentsOfFile: tiny, encoding: .utf8).components(separatedBy: "\n")
+        for edit in edits {
+            let range = try #require(lines[edit.line - 1].range(of: edit.old), "line \(edit.line) has no '\(edit.old)'")
+            lines[edit.line - 1].replaceSubrange(range, with: edit.new)
+        }
+        let file = "/memory/school.fet"
+        return interchangeError {
+            try InMemoryFiles.$contents.withValue([file: Data(lines.joined(separator: "\n").utf8)]) {
+                _ = try FET.read(from: file, ignoreUnsupported: true)
+            }
+        }
+    }
+
+    /// A mistake in the tiny school: the edit, and the line and message the error must have.
+    struct Mistake: Sendable, CustomTestStringConvertible {
+        var line: Int
+        var old: String
+        var new: String
+        var errorLine: Int
+        var message: String
+        var testDescription: String { message }
+    }
+
+    static let mistakes = [
+        Mistake(
+            line: 9, old: "2", new: "3", errorLine: 9,
+            message: "Number_of_Days is 3, but Days_List names 2 (FET needs them equal)"),
+        Mistake(
+            line: 9, old: "2", new: "two", errorLine: 9,
+            message: "Days_List Number_of_Days: expected a whole number of 1 or more, found 'two'"),
+        Mistake(
+            line: 16, old: "<Hour><Name>9:00</Name></Hour>", new: "", errorLine: 14,
+            message: "Number_of_Hours is 4, but Hours_List names 3 (FET needs them equal)"),
+        Mistake(
+            line: 50, old: "<Duration>1</Duration>", new: "<Duration>1.5</Duration>", errorLine: 50,
+            message: "Activity Duration: expected a whole number of 1 or more, found '1.5'"),
+        Mistake(
+            line: 50, old: "<Duration>1</Duration>", new: "<Duration>0</Duration>", errorLine: 50,
+            message: "Activity Duration: expected a whole number of 1 or more, found '0'"),
+        Mistake(
+            line: 56, old: "25", new: "lots", errorLine: 56,
+            message: "Room Capacity: expected a whole number of 0 or more, found 'lots'"),
+        Mistake(
+            line: 56, old: "<Virtual>false", new: "<Virtual>no", errorLine: 56,
+            message: "Room Virtual: expected true or false, found 'no'"),
+        Mistake(
+            line: 33, old: "40", new: "forty", errorLine: 33,
+            message: "Year Number_of_Students: expected a whole number of 0 or more, found 'forty'"),
+        Mistake(
+            line: 69, old: "<Max_Gaps>1</Max_Gaps>", new: "<Max_Gaps>one</Max_Gaps>", errorLine: 69,
+            message: "ConstraintTeachersMaxGapsPerWeek Max_Gaps: expected a whole number of 0 or more, found 'one'"),
+        Mistake(
+            line: 66, old: "<MinDays>1</MinDays>", new: "<MinDays>0</MinDays>", errorLine: 66,
+            message: "ConstraintMinDaysBetweenActivities MinDays: expected a whole number of 1 or more, found '0'"),
+        Mistake(
+            line: 70, old: "50", new: "150", errorLine: 70,
+            message: "ConstraintStudentsMaxGapsPerWeek Weight_Percentage: expected a number from 0 to 100, found '150'"),
+        Mistake(
+            line: 70, old: "50", new: "half", errorLine: 70,
+            message: "ConstraintStudentsMaxGapsPerWeek Weight_Percentage: expected a number from 0 to 100, found 'half'"
+        ),
+        Mistake(
+            line: 50, old: "<Active>true</Active>", new: "<Active>maybe</Active>", errorLine: 50,
+            message: "Activity Active: expected true or false, found 'maybe'"),
+        // An inactive constraint's fields are read all the same.
+        Mistake(
+            line: 71, old: "<Active>true</Active>", new: "<Active>no</Active>", errorLine: 71,
+            message: "ConstraintActivitiesSameStartingTime Active: expected true or false, found 'no'"),
+        Mistake(
+            line: 48, old: "<Id>2</Id>", new: "<Id>1</Id>", errorLine: 48,
+            message: "activity Id '1' twice (first at line 47)"),
+        Mistake(line: 28, old: "Bo", new: "Ann", errorLine: 28, message: "teacher 'Ann' twice (first at line 27)"),
+        Mistake(line: 56, old: "R1", new: "Lab", errorLine: 56, message: "room 'Lab' twice (first at line 55)"),
+        Mistake(line: 11, old: "Tue", new: "Mon", errorLine: 11, message: "day 'Mon' twice (first at line 10)"),
+        Mistake(
+            line: 47, old: "<Teacher>Ann</Teacher>", new: "<Teacher>Zed</Teacher>", errorLine: 47,
+            message: "activity 1: unknown teacher 'Zed'"),
+        Mistake(
+            line: 49, old: "<Subject>Chemistry</Subject>", new: "<Subject>Physics</Subject>", errorLine: 49,
+            message: "activity 3: unknown subject 'Physics'"),
+        Mistake(
+            line: 21, old: "</Name>", new: "</Nam>", errorLine: 21,
+            message: "not well-formed XML: mismatched tag: expected </Name>, found </Nam>"),
+        Mistake(
+            line: 44, old: "</Year>", new: "", errorLine: 45,
+            message: "not well-formed XML: mismatched tag: expected </Year>, found </Students_List>"),
+        Mistake(
+            line: 30, old: "<Students_List>", new: "<Students_List size=40>", errorLine: 30,
+            message: "not well-formed XML: an attribute value without quotes"),
+    ]
+
+    @Test("a mistake is refused at its line, naming the field and the value", arguments: mistakes)
+    func mistake(_ mistake: Mistake) throws {
+        let error = try #require(try editedError((mistake.line, mistake.old, mistake.new)))
+        #expect(error.line == mistake.errorLine, "\(error)")
+        #expect(error.message == mistake.message)
+    }
+
+    @Test("every repeated name of a list is reported, each at its line")
+    func everyDuplicate() throws {
+        let error = try #require(
+            try editedError((22, "Chemistry", "Math"), (23, "<Name>Art</Name>", "<Name>Math</Name>")))
+        #expect([error.line] + error.more.map(\.line) == [22, 23])
+        #expect(error.message == "subject 'Math' twice (first at line 21)")
+        #expect(error.more.first?.message == "subject 'Math' twice (first at line 21)")
+    }
+
     @Test("a timetable in fet-cl's form is read as placements the checker judges")
     func fetTimetable() throws {
         let path = Bundle.module.url(forResource: "Fixtures/tiny-school_activities", withExtension: "xml")!.path

@@ -140,6 +140,34 @@ struct OneRosterTests {
         #expect(error.column == column, "\(error)")
     }
 
+    @Test(
+        "a word outside OneRoster's vocabulary is refused at its field, naming the field and the value",
+        arguments: [
+            ("users.csv", ",teacher,aokafor", ",wizard,aokafor", 6, "role: expected one of administrator, ", "wizard"),
+            ("users.csv", "t-okafor,active,", "t-okafor,alive,", 2, "status: expected one of active, ", "alive"),
+            (
+                "enrollments.csv", "e-001,active,2026-08-15T12:00:00.000Z,cl-alg1-1,org-lhs,t-okafor,teacher,true,",
+                "e-001,active,2026-08-15T12:00:00.000Z,cl-alg1-1,org-lhs,t-okafor,teacher,yes please,", 8,
+                "primary: expected one of true, false", "yes please"
+            ),
+            (
+                "enrollments.csv", "e-001,active,2026-08-15T12:00:00.000Z,cl-alg1-1,org-lhs,t-okafor,teacher,",
+                "e-001,active,2026-08-15T12:00:00.000Z,cl-alg1-1,org-lhs,t-okafor,wizard,", 7,
+                "role: expected one of administrator, ", "wizard"
+            ),
+        ])
+    func vocabulary(file: String, old: String, new: String, column: Int, start: String, value: String) throws {
+        let copy = try copyOfExample("oneroster-sample")
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try edit(copy, file, old, new)
+        let error = try #require(importError(copy.path))
+        #expect(error.file == copy.appendingPathComponent(file).path)
+        #expect(error.line == 2)
+        #expect(error.column == column)
+        #expect(error.message.hasPrefix(start), "\(error)")
+        #expect(error.message.hasSuffix("found '\(value)'"), "\(error)")
+    }
+
     @Test("OneRoster 1.2: users without role, roles.csv gives them")
     func version12() throws {
         let folder = try temporaryFolder("or12")
@@ -158,7 +186,9 @@ struct OneRosterTests {
                 + "u3,tobedeleted,,true,cy,,Cy,Old,,,,,,,07,,,,,,,o1,\n",
             "roles.csv":
                 "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId,userProfileSourcedId,beginDate,endDate\n"
-                + "r1,,,u1,primary,teacher,o1,,,\nr2,,,u2,primary,student,o1,,,\nr3,,,u3,primary,student,o1,,,\n",
+                + "r1,,,u1,primary,teacher,o1,,,\nr2,,,u2,primary,Student,o1,,,\nr3,,,u3,primary,student,o1,,,\n"
+                // An extension role (1.2 allows `ext:…`) and a role in another case are read.
+                + "r4,,,u1,secondary,ext:coach,o1,,,\n",
             "courses.csv":
                 "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes\n"
                 + "c1,,,,Science 7,SCI7,07,o1,Science,\n",
@@ -167,7 +197,7 @@ struct OneRosterTests {
                 + "k1,,,Science 7 - 1,07,c1,SCI7-1,scheduled,LAB,o1,,,,\n",
             "enrollments.csv":
                 "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\n"
-                + "e1,,,k1,o1,u1,teacher,true,,\ne2,,,k1,o1,u2,student,false,,\n",
+                + "e1,,,k1,o1,u1,teacher,true,,\ne2,,,k1,o1,u2,student,FALSE,,\n",
         ]
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         let roster = try OneRoster.read(from: folder.path)

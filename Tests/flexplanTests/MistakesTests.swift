@@ -1571,40 +1571,10 @@ enum MistakeRunner {
 
 @Suite("Mistakes: every bad input gets a located error (issue 24)")
 struct MistakesTests {
-    /// Cases issue 24 has not fixed yet, recorded as known issues: each must still fail (a case
-    /// that starts passing fails the suite until it leaves this list).
-    static let notYetFixed: Set<String> = [
-        "enrollments.csv primary 'yes please'",
-        "fet: Active maybe",
-        "fet: Capacity lots",
-        "fet: Duration 0",
-        "fet: Duration 1.5",
-        "fet: Max_Gaps one",
-        "fet: Number_of_Days 3 for 2 days",
-        "fet: Number_of_Days two",
-        "fet: Number_of_Hours 4 for 3 hours",
-        "fet: Weight_Percentage 150",
-        "fet: Weight_Percentage half",
-        "fet: activity Id 1 twice",
-        "fet: activity teacher Zed",
-        "fet: mismatched tag",
-        "fet: teacher Ann twice",
-        "import: users.csv role wizard",
-        "users.csv role wizard",
-        "users.csv status alive",
-    ]
-
     private func expectLocated(_ mistake: Mistake) throws {
         let outcome = try MistakeRunner.perform(mistake)
-        let check = {
-            for verdict in MistakeRunner.verdicts(mistake, outcome) {
-                #expect(verdict.passed, "\(mistake.name): \(verdict.message)")
-            }
-        }
-        if Self.notYetFixed.contains(mistake.name) {
-            withKnownIssue("issue 24: not fixed yet", check)
-        } else {
-            check()
+        for verdict in MistakeRunner.verdicts(mistake, outcome) {
+            #expect(verdict.passed, "\(mistake.name): \(verdict.message)")
         }
     }
 

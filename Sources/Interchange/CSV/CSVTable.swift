@@ -208,6 +208,16 @@ struct CSVRecord {
         return value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// One of `words`, matched in any case and returned as `words` spells it; nil when the cell
+    /// is empty. Another value is an error listing the words.
+    func word(_ column: String, in words: [String]) throws -> String? {
+        guard let value = text(column) else { return nil }
+        guard let word = words.first(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) else {
+            throw error(column, "expected one of \(words.joined(separator: ", ")), found '\(value)'")
+        }
+        return word
+    }
+
     /// An enumeration value, with the allowed ones in the message.
     func choice<T: RawRepresentable & CaseIterable>(_ column: String, _: T.Type) throws -> T?
     where T.RawValue == String {

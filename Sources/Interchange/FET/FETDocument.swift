@@ -14,6 +14,9 @@ struct FETElement: Sendable {
     /// The element's line in the file (for error messages); nil when the parser gives none.
     var line: Int?
 
+    /// The element's own text, trimmed.
+    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
     /// The first child of that name.
     func child(_ name: String) -> FETElement? { children.first { $0.name == name } }
 
@@ -21,14 +24,10 @@ struct FETElement: Sendable {
     func all(_ name: String) -> [FETElement] { children.filter { $0.name == name } }
 
     /// The trimmed text of the first child of that name.
-    func value(_ name: String) -> String? {
-        child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-    }
+    func value(_ name: String) -> String? { child(name)?.trimmedText }
 
     /// The trimmed texts of every child of that name.
-    func values(_ name: String) -> [String] {
-        all(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-    }
+    func values(_ name: String) -> [String] { all(name).map(\.trimmedText) }
 }
 
 /// Reads a .fet file into ``FETElement``s with Foundation's SAX parser.
@@ -36,6 +35,8 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
     private var stack: [FETElement] = []
     private var root: FETElement?
     private var parser: XMLParser?
+    /// The first well-formedness error, as the parser reported it.
+    private var fault: XMLFault?
 
     /// The root element of the file, which must be `<rootName>`.
     /// The offset of the first byte that is not part of valid UTF-8, nil when all are.
@@ -108,12 +109,18 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         reader.parser = parser
         parser.delegate = reader
-        guard parser.parse(), let root = reader.root else {
+        let parsed = parser.parse()
+        // The first error, where the parser found it (the parser's own line afterwards is
+        // wherever it gave up, often the end of the file).
+        if let fault = reader.fault {
+            throw InterchangeError(
+                file: path, line: fault.line, column: fault.column,
+                message: "not well-formed XML: \(fault.words(in: data))")
+        }
+        guard parsed, let root = reader.root else {
             throw InterchangeError(
                 file: path, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
-                message:
-                    "not well-formed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")"
-            )
+                message: "not well-formed XML: \(parser.parserError == nil ? "no root element" : "the parser stopped")")
         }
         guard root.name == rootName else {
             throw InterchangeError(
@@ -144,5 +151,60 @@ final class FETDocumentReader: NSObject, XMLParserDelegate {
         } else {
             stack[stack.count - 1].children.append(element)
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard fault == nil else { return }
+        fault = XMLFault(
+            line: parser.lineNumber, column: parser.columnNumber, code: (parseError as NSError).code,
+            open: stack.last?.name)
+    }
+}
+
+/// A well-formedness error where the parser found it, told in plain words.
+struct XMLFault {
+    var line: Int
+    var column: Int
+    /// libxml2's error number (`xmlParserErrors`), which XMLParser passes on as the error code.
+    var code: Int
+    /// The innermost element open when the error was found.
+    var open: String?
+
+    /// What is wrong; `data` is the file, to name the end tag of a mismatch.
+    func words(in data: Data) -> String {
+        let inside = open.map { " inside <\($0)>" } ?? ""
+        switch code {
+        case 4: return "no root element"
+        case 5:
+            return open.map { "the file ends before </\($0)>" } ?? "more after the root element's end tag"
+        case 9: return "a character XML does not allow\(inside)"
+        case 22, 23, 26:
+            return "an '&' that starts no entity such as &amp; or &lt;\(inside) (an '&' in text is written &amp;)"
+        case 38: return "a '<' in an attribute value"
+        case 39: return "an attribute value without quotes"
+        case 40: return "an attribute value without its closing quote"
+        case 41: return "an attribute without a value"
+        case 42: return "an attribute given twice"
+        case 45: return "a comment not closed by -->"
+        case 63: return "a CDATA section not closed by ]]>"
+        case 68: return "a '<' not followed by a name\(inside) (a '<' in text is written &lt;)"
+        case 73: return "a tag not closed by '>'\(inside)"
+        case 76:
+            let expected = open.map { "expected </\($0)>" } ?? "an end tag without its start tag"
+            return "mismatched tag: " + expected + (endTag(in: data).map { ", found </\($0)>" } ?? "")
+        case 77: return open.map { "the file ends before </\($0)>" } ?? "the file ends inside a tag"
+        default: return "the XML parser stopped\(inside) (libxml2 error \(code))"
+        }
+    }
+
+    /// The name of the last end tag before the error's column on its line.
+    func endTag(in data: Data) -> String? {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.indices.contains(line - 1) else { return nil }
+        // libxml2 counts columns in characters, from 1.
+        let before = String(String.UnicodeScalarView(lines[line - 1].unicodeScalars.prefix(max(column - 1, 0))))
+        guard let start = before.range(of: "</", options: .backwards)?.upperBound else { return nil }
+        let name = before[start...].prefix { $0 != ">" && !$0.isWhitespace }
+        return name.isEmpty ? nil : String(name)
     }
 }

@@ -73,8 +73,10 @@ public enum FET {
     static let otherModeMarkers = ["RealDay", "Morning", "Afternoon", "Term", "MaxTwoActivityTags"]
 
     /// Reads a .fet file. Throws, naming the file and line, for a file that is not FET, for a
-    /// file of another mode, for references to unknown names, and (unless `ignoreUnsupported`)
-    /// for unsupported hard constraints.
+    /// file of another mode, for references to unknown names, for values FET would refuse (a
+    /// count of days or hours unlike the list, numbers that are not whole, a weight outside
+    /// 0…100, an `Active` that is not `true` or `false`, a name or activity Id twice), and
+    /// (unless `ignoreUnsupported`) for unsupported hard constraints.
     public static func read(from path: String, ignoreUnsupported: Bool = false) throws -> Imported {
         let root = try FETDocumentReader.read(path)
         var builder = FETSchoolBuilder(path: path, root: root)
@@ -140,15 +142,14 @@ struct FETSchoolBuilder {
         school.name =
             root.value("Institution_Name") ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         try readGrid()
-        school.subjects = root.child("Subjects_List")?.all("Subject").compactMap { subject in
-            subject.value("Name").map { Subject(id: $0) }
-        }
-        school.teachers =
-            root.child("Teachers_List")?.all("Teacher").compactMap { teacher in
-                teacher.value("Name").map { Teacher(id: $0) }
-            } ?? []
-        readStudents()
-        readRooms()
+        let subjects = root.child("Subjects_List")?.all("Subject")
+        try checkUnique(subjects ?? [], "Name", "subject")
+        school.subjects = subjects?.compactMap { subject in subject.value("Name").map { Subject(id: $0) } }
+        let teachers = root.child("Teachers_List")?.all("Teacher") ?? []
+        try checkUnique(teachers, "Name", "teacher")
+        school.teachers = teachers.compactMap { teacher in teacher.value("Name").map { Teacher(id: $0) } }
+        try readStudents()
+        try readRooms()
         try readActivities()
         // Breaks shape the grid and must come before anything counted in teaching periods.
         for constraint in constraints where constraint.name == "ConstraintBreakTimes" {
@@ -185,6 +186,18 @@ struct FETSchoolBuilder {
         dayNames = days.all("Day").compactMap { $0.value("Name") }
         hourNames = hours.all("Hour").compactMap { $0.value("Name") }
         guard !dayNames.isEmpty, !hourNames.isEmpty else { throw failure(days, "no days or no hours") }
+        try checkUnique(days.all("Day"), "Name", "day")
+        try checkUnique(hours.all("Hour"), "Name", "hour")
+        // FET refuses a file whose declared number is not the number of names listed.
+        for (list, field, count) in [
+            (days, "Number_of_Days", dayNames.count), (hours, "Number_of_Hours", hourNames.count),
+        ] {
+            if let declared = try wholeNumber(list, field, atLeast: 1), declared != count {
+                throw failure(
+                    list.child(field), "\(field) is \(declared), but \(list.name) names \(count) (FET needs them equal)"
+                )
+            }
+        }
         setGrid(breaks: [:])
     }
 
@@ -212,57 +225,71 @@ struct FETSchoolBuilder {
         school.timeGrid = TimeGrid(bellSchedules: schedules, days: days)
     }
 
-    mutating func readStudents() {
+    mutating func readStudents() throws {
         var cohorts: [Cohort] = []
         var seen = Set<String>()
-        func leaf(_ element: FETElement) -> String? {
+        func leaf(_ element: FETElement) throws -> String? {
             guard let name = element.value("Name") else { return nil }
             if seen.insert(name).inserted {
-                cohorts.append(Cohort(id: name, size: Int(element.value("Number_of_Students") ?? "") ?? 0))
+                cohorts.append(Cohort(id: name, size: try wholeNumber(element, "Number_of_Students") ?? 0))
             }
             return name
         }
         for year in root.child("Students_List")?.all("Year") ?? [] {
             guard let yearName = year.value("Name") else { continue }
             for set in [year] + year.all("Group") + year.all("Group").flatMap({ $0.all("Subgroup") }) {
-                if let name = set.value("Name") { sizeOf[name] = Int(set.value("Number_of_Students") ?? "") ?? 0 }
+                let size = try wholeNumber(set, "Number_of_Students") ?? 0
+                if let name = set.value("Name") { sizeOf[name] = size }
             }
             var yearLeaves: [String] = []
             for group in year.all("Group") {
                 guard let groupName = group.value("Name") else { continue }
-                let subgroups = group.all("Subgroup").compactMap(leaf)
-                let groupLeaves = subgroups.isEmpty ? [leaf(group)].compactMap { $0 } : subgroups
+                let subgroups = try group.all("Subgroup").compactMap(leaf)
+                let groupLeaves = subgroups.isEmpty ? [try leaf(group)].compactMap { $0 } : subgroups
                 leavesOf[groupName, default: []].append(contentsOf: groupLeaves)
                 yearLeaves += groupLeaves
                 for name in subgroups { leavesOf[name, default: []].append(name) }
             }
-            if yearLeaves.isEmpty, let own = leaf(year) { yearLeaves = [own] }
+            if yearLeaves.isEmpty, let own = try leaf(year) { yearLeaves = [own] }
             leavesOf[yearName, default: []].append(contentsOf: yearLeaves)
         }
         leavesOf = leavesOf.mapValues { Array(Set($0)).sorted() }
         school.cohorts = cohorts
     }
 
-    mutating func readRooms() {
-        for room in root.child("Rooms_List")?.all("Room") ?? [] {
+    mutating func readRooms() throws {
+        let rooms = root.child("Rooms_List")?.all("Room") ?? []
+        try checkUnique(rooms, "Name", "room")
+        for room in rooms {
             guard let name = room.value("Name") else { continue }
-            if room.value("Virtual") == "true" {
+            if try flag(room, "Virtual") ?? false {
                 report.unsupported["virtual room", default: (0, 0)].count += 1
                 report.unsupported["virtual room", default: (0, 0)].hard += 1
                 continue
             }
-            school.rooms.append(Room(id: name, seats: Int(room.value("Capacity") ?? "") ?? 30))
+            school.rooms.append(Room(id: name, seats: try wholeNumber(room, "Capacity") ?? 30))
         }
     }
 
     mutating func readActivities() throws {
         var activities: [Activity] = []
-        for element in root.child("Activities_List")?.all("Activity") ?? [] {
+        let elements = root.child("Activities_List")?.all("Activity") ?? []
+        try checkUnique(elements, "Id", "activity Id")
+        let teachers = Set(school.teachers.map(\.id))
+        let subjects = school.subjects.map { Set($0.map(\.id)) }
+        for element in elements {
             guard let id = element.value("Id") else { throw failure(element, "an activity without Id") }
-            guard element.value("Active") != "false" else {
+            guard try flag(element, "Active") ?? true else {
                 inactive.insert(id)
                 report.skipped += 1
                 continue
+            }
+            // FET refuses an activity that names a teacher or subject it does not list.
+            for teacher in element.all("Teacher") where !teachers.contains(teacher.trimmedText) {
+                throw failure(teacher, "activity \(id): unknown teacher '\(teacher.trimmedText)'")
+            }
+            if let subject = element.child("Subject"), let subjects, !subjects.contains(subject.trimmedText) {
+                throw failure(subject, "activity \(id): unknown subject '\(subject.trimmedText)'")
             }
             var leaves: [String] = []
             for set in element.values("Students") {
@@ -274,7 +301,7 @@ struct FETSchoolBuilder {
             leaves = Array(Set(leaves)).sorted()
             var activity = Activity(
                 id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
-                cohorts: leaves.isEmpty ? nil : leaves, duration: Int(element.value("Duration") ?? "1") ?? 1)
+                cohorts: leaves.isEmpty ? nil : leaves, duration: try wholeNumber(element, "Duration", atLeast: 1) ?? 1)
             // As FET counts: the named sets' own sizes (a group's, not its subgroups' sum).
             activity.students = Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
             // FET gives a room only to activities a space constraint places: none until one does.
@@ -311,11 +338,12 @@ struct FETSchoolBuilder {
 
     mutating func apply(_ element: FETElement) throws {
         let name = element.name
-        guard element.value("Active") != "false" else {
+        let active = try flag(element, "Active") ?? true
+        let percentage = try weightPercentage(element)
+        guard active else {
             report.skipped += 1
             return
         }
-        let percentage = Double(element.value("Weight_Percentage") ?? "100") ?? 100
         guard percentage > 0 else {
             report.skipped += 1
             return
@@ -398,7 +426,7 @@ struct FETSchoolBuilder {
             guard ids.count > 1 else { return true }
             appendRelation(
                 ActivityRelation(
-                    kind: .minDaysApart, activities: ids, minDays: Int(element.value("MinDays") ?? "1") ?? 1,
+                    kind: .minDaysApart, activities: ids, minDays: try wholeNumber(element, "MinDays", atLeast: 1) ?? 1,
                     weight: weight))
             return true
         case "ConstraintActivitiesSameStartingTime":
@@ -407,14 +435,14 @@ struct FETSchoolBuilder {
             appendRelation(ActivityRelation(kind: .sameStart, activities: ids, weight: weight))
             return true
         case "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily":
-            return hard && limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
+            return try hard && limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
         case "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek":
-            return hard && limitTeachers(element, "Max_Days_Per_Week", \.maxDaysPerWeek)
+            return try hard && limitTeachers(element, "Max_Days_Per_Week", \.maxDaysPerWeek)
         case "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerWeek":
-            return hard && limitTeachers(element, "Max_Gaps", \.maxGapsPerWeek)
+            return try hard && limitTeachers(element, "Max_Gaps", \.maxGapsPerWeek)
         case "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek":
             // FET counts students' gaps per subgroup: the limit goes on every smallest set meant.
-            guard hard, let maximum = Int(element.value("Max_Gaps") ?? "") else { return false }
+            guard hard, let maximum = try wholeNumber(element, "Max_Gaps") else { return false }
             let named = element.value("Students")
             guard named == nil || leavesOf[named!] != nil else {
                 throw failure(element, "\(element.name): unknown students set '\(named!)'")
@@ -475,6 +503,8 @@ struct FETSchoolBuilder {
     /// The activities a constraint names (`Activity_Id`) or selects by teacher, students set,
     /// subject, activity tag and duration (an empty filter selects all).
     func filteredActivities(_ element: FETElement) throws -> [Int] {
+        // FET leaves a filter it does not use empty (`<Duration></Duration>`).
+        let duration = try wholeNumber(element, "Duration", atLeast: 1)
         if element.child("Activity_Id") != nil {
             return try activityIDs(element).compactMap { activityIndex[$0] }
         }
@@ -482,7 +512,6 @@ struct FETSchoolBuilder {
         let students = element.value("Students_Name") ?? ""
         let subject = element.value("Subject_Name") ?? ""
         let tag = element.value("Activity_Tag_Name") ?? ""
-        let duration = Int(element.value("Duration") ?? "")
         return school.activities!.indices.filter { index in
             let activity = school.activities![index]
             return (teacher.isEmpty || activity.teachers.contains(teacher))
@@ -521,8 +550,8 @@ struct FETSchoolBuilder {
     /// false when the constraint has no number under `field`.
     mutating func limitTeachers(
         _ element: FETElement, _ field: String, _ limit: WritableKeyPath<Teacher, Int?>
-    ) -> Bool {
-        guard let maximum = Int(element.value(field) ?? "") else { return false }
+    ) throws -> Bool {
+        guard let maximum = try wholeNumber(element, field) else { return false }
         let named = element.value("Teacher_Name")
         for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
             school.teachers[index][keyPath: limit] = min(school.teachers[index][keyPath: limit] ?? .max, maximum)
@@ -541,5 +570,60 @@ struct FETSchoolBuilder {
 
     mutating func appendRelation(_ relation: ActivityRelation) {
         school.activityRelations = (school.activityRelations ?? []) + [relation]
+    }
+
+    // MARK: Fields
+
+    /// The whole number in `field`, nil when the element has no such field or leaves it empty;
+    /// throws, at the field's line, for text that is not a whole number of at least `minimum`.
+    func wholeNumber(_ element: FETElement, _ field: String, atLeast minimum: Int = 0) throws -> Int? {
+        guard let child = element.child(field), !child.trimmedText.isEmpty else { return nil }
+        guard let number = Int(child.trimmedText), number >= minimum else {
+            throw failure(
+                child,
+                "\(element.name) \(field): expected a whole number of \(minimum) or more, found '\(child.trimmedText)'")
+        }
+        return number
+    }
+
+    /// `true` or `false` in `field` (FET writes no other), nil when the field is absent or empty.
+    func flag(_ element: FETElement, _ field: String) throws -> Bool? {
+        guard let child = element.child(field), !child.trimmedText.isEmpty else { return nil }
+        switch child.trimmedText {
+        case "true": return true
+        case "false": return false
+        default: throw failure(child, "\(element.name) \(field): expected true or false, found '\(child.trimmedText)'")
+        }
+    }
+
+    /// A constraint's Weight_Percentage, 100 when absent: a number from 0 to 100, as FET reads it.
+    func weightPercentage(_ element: FETElement) throws -> Double {
+        guard let child = element.child("Weight_Percentage") else { return 100 }
+        guard let percentage = Double(child.trimmedText), (0...100).contains(percentage) else {
+            throw failure(
+                child,
+                "\(element.name) Weight_Percentage: expected a number from 0 to 100, found '\(child.trimmedText)'")
+        }
+        return percentage
+    }
+
+    /// Throws, at the second one's line, when two of `elements` have the same `field` (every
+    /// such pair of the list, the others as ``InterchangeError/more``).
+    func checkUnique(_ elements: [FETElement], _ field: String, _ what: String) throws {
+        var firstLine: [String: Int?] = [:]
+        var errors: [InterchangeError] = []
+        for element in elements {
+            guard let child = element.child(field) else { continue }
+            if let first = firstLine[child.trimmedText] {
+                errors.append(
+                    failure(
+                        child, "\(what) '\(child.trimmedText)' twice" + (first.map { " (first at line \($0))" } ?? "")))
+            } else {
+                firstLine[child.trimmedText] = child.line
+            }
+        }
+        guard var error = errors.first else { return }
+        error.more = Array(errors.dropFirst())
+        throw error
     }
 }

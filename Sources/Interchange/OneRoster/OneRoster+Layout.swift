@@ -50,6 +50,17 @@ extension OneRoster {
         }
     }
 
+    /// The words of `status`: OneRoster 1.1 and 1.2 have active and tobedeleted; 1.0's inactive
+    /// is read too (as tobedeleted is: the record is left out).
+    static let statuses = ["active", "tobedeleted", "inactive"]
+
+    /// The words of `role` (users.csv in 1.1, roles.csv in 1.2, enrollments.csv): the roles of
+    /// OneRoster 1.1 and 1.2 together. OneRoster 1.2 also allows extensions, `ext:…`.
+    static let roles = [
+        "administrator", "aide", "counselor", "districtAdministrator", "guardian", "parent", "principal", "proctor",
+        "relative", "siteAdministrator", "student", "systemAdministrator", "teacher",
+    ]
+
     /// Columns the importer reads, which must be there.
     static func requiredColumns(of file: String, version: Version) -> [String] {
         switch file {

@@ -157,8 +157,8 @@ struct RosterReader {
                     file: path(name), message: "missing, but the manifest says \(key)=\(mode)")
             }
             let columns = try OneRoster.checkHeader(table, version: version)
-            return table.rows.map { CSVRecord(table: table, row: $0, columns: columns) }.filter {
-                !["tobedeleted", "inactive"].contains($0.text("status")?.lowercased() ?? "")
+            return try table.rows.map { CSVRecord(table: table, row: $0, columns: columns) }.filter {
+                try ($0.word("status", in: OneRoster.statuses) ?? "active") == "active"
             }
         }
     }
@@ -225,8 +225,9 @@ struct RosterReader {
             }
             for record in rows {
                 let user = try record.required("userSourcedId")
+                let role = try self.role(record)
                 if roles[user] == nil || record.text("roleType") == "primary" {
-                    roles[user] = try record.required("role")
+                    roles[user] = role
                 }
             }
         }
@@ -235,7 +236,7 @@ struct RosterReader {
         for record in records {
             let id = try record.required("sourcedId")
             guard byId[id] == nil else { throw record.error("sourcedId", "'\(id)' twice") }
-            let role = version == .v1_1 ? try record.required("role") : roles[id]
+            let role = version == .v1_1 ? try self.role(record) : roles[id]
             let name = [record.text("givenName"), record.text("familyName")].compactMap { $0 }.joined(separator: " ")
             let grade = record.text("grades")?.split(separator: ",").first.map { String($0).trimmed }
             byId[id] = UserInfo(record: record, role: role, name: name, grade: grade)
@@ -290,9 +291,10 @@ struct RosterReader {
             guard classes[classId] != nil else { throw record.error("classSourcedId", "unknown class '\(classId)'") }
             let user = try record.required("userSourcedId")
             guard users.byId[user] != nil else { throw record.error("userSourcedId", "unknown user '\(user)'") }
-            switch try record.required("role") {
+            let primary = try record.word("primary", in: ["true", "false"]) == "true"
+            switch try role(record) {
             case "teacher":
-                if record.text("primary")?.lowercased() == "true" {
+                if primary {
                     classes[classId]!.teachers.insert(user, at: 0)
                 } else {
                     classes[classId]!.teachers.append(user)
@@ -303,6 +305,13 @@ struct RosterReader {
                 break
             }
         }
+    }
+
+    /// A record's role in OneRoster's words (``OneRoster/roles``, or in 1.2 an extension `ext:…`).
+    private func role(_ record: CSVRecord) throws -> String {
+        let role = try record.required("role")
+        if version == .v1_2, role.hasPrefix("ext:") { return role }
+        return try record.word("role", in: OneRoster.roles) ?? role
     }
 
     // MARK: What OneRoster does not have
