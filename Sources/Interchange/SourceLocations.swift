@@ -38,6 +38,7 @@ public struct SourceLocations: Sendable {
     /// `issues` with `file:line` (and `:column` for CSV) leading each message whose path
     /// can be traced to the source; the others unchanged.
     public func locate(_ issues: [ValidationIssue]) -> [ValidationIssue] {
+        guard !issues.isEmpty else { return issues }
         let places: [String: String]
         switch source {
         case .none:

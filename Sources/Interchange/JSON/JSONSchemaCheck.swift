@@ -108,7 +108,7 @@ struct JSONSchemaCheck: @unchecked Sendable {
                 }
                 continue
             }
-            if member is NSNull && !required.contains(key) { continue }
+            if Self.kind(of: member) == .null && !required.contains(key) { continue }
             check(member, property, path: path + [.key(key)], into: &found, limit: limit)
         }
     }
@@ -150,13 +150,22 @@ struct JSONSchemaCheck: @unchecked Sendable {
 
     enum Kind { case integer, number, outOfRange, string, boolean, array, object, null }
 
+    /// The class the parser gives `true` and `false` (a kind of NSNumber).
+    private static let booleanType: ObjectIdentifier? = {
+        let parsed = try? JSONSerialization.jsonObject(with: Data("[true]".utf8)) as? [Any]
+        return parsed?.first.map { ObjectIdentifier(type(of: $0)) }
+    }()
+
     static func kind(of value: Any) -> Kind {
-        if value is NSNull { return .null }
+        // The parser's containers are Swift's own: test them first, since casting one to a
+        // class (NSNull, NSNumber) bridges its whole subtree to Foundation objects — that
+        // alone made the check of a 1.4 MB school take 0.3 s.
         if value is String { return .string }
         if value is [Any] { return .array }
         if value is [String: Any] { return .object }
+        if value is NSNull { return .null }
         if let number = value as? NSNumber {
-            if String(describing: type(of: value)).contains("Boolean") { return .boolean }
+            if ObjectIdentifier(type(of: value)) == booleanType { return .boolean }
             if value is NSDecimalNumber { return .outOfRange }
             switch String(cString: number.objCType) {
             case "c": return .boolean
