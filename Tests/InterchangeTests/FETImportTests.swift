@@ -112,6 +112,36 @@ struct FETImportTests {
         }
     }
 
+    /// The tiny school read from memory with `extra` added to its space constraints.
+    func importedWith(space extra: String) throws -> School {
+        let text = try String(contentsOfFile: tiny, encoding: .utf8)
+            .replacingOccurrences(of: "</Space_Constraints_List>", with: extra + "\n</Space_Constraints_List>")
+        let file = "/memory/school.fet"
+        return try InMemoryFiles.$contents.withValue([file: Data(text.utf8)]) {
+            try FET.read(from: file, ignoreUnsupported: true).school
+        }
+    }
+
+    @Test("several hard room rules on one activity: it keeps the rooms every rule allows, as in FET")
+    func roomRulesIntersect() throws {
+        // Activity 3 (Chemistry) has the subject's room Lab; a list of rooms for the activity
+        // that holds Lab and R1 leaves Lab, one that holds R1 alone leaves none.
+        let both = try importedWith(
+            space:
+                "<ConstraintActivityPreferredRooms><Weight_Percentage>100</Weight_Percentage><Activity_Id>3</Activity_Id><Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms><Preferred_Room>R1</Preferred_Room><Preferred_Room>Lab</Preferred_Room><Active>true</Active><Comments></Comments></ConstraintActivityPreferredRooms>"
+        )
+        #expect(both.activities?.first { $0.id == "3" }?.rooms == ["Lab"])
+        let clash = interchangeError {
+            _ = try importedWith(
+                space:
+                    "<ConstraintActivityPreferredRoom><Weight_Percentage>100</Weight_Percentage><Activity_Id>3</Activity_Id><Room>R1</Room><Permanently_Locked>false</Permanently_Locked><Active>true</Active><Comments></Comments></ConstraintActivityPreferredRoom>"
+            )
+        }
+        #expect(clash?.line == 76)
+        #expect(
+            clash?.message.contains("activity 3 has hard room rules with no room in common (Lab against R1)") == true)
+    }
+
     /// A mistake in the tiny school: the edit, and the line and message the error must have.
     struct Mistake: Sendable, CustomTestStringConvertible {
         var line: Int

@@ -54,8 +54,14 @@ public enum FET {
         }
     }
 
-    /// The constraint types the import turns into FlexPlan rules.
-    public static let supportedConstraints: Set<String> = [
+    /// The constraint types the import turns into FlexPlan rules: the core ones below, and
+    /// the families read in their own files (room rules, relations between activities, limits
+    /// on teachers' and students' days).
+    public static let supportedConstraints: Set<String> =
+        coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
+
+    /// Time grid, availability, preferred times and rooms, and the first limits.
+    static let coreConstraints: Set<String> = [
         "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace", "ConstraintBreakTimes",
         "ConstraintTeacherNotAvailableTimes", "ConstraintStudentsSetNotAvailableTimes",
         "ConstraintRoomNotAvailableTimes", "ConstraintActivityPreferredStartingTime",
@@ -110,6 +116,8 @@ struct FETSchoolBuilder {
     /// Each activity's FET students sets and activity tags, for constraints that filter by them.
     var fetStudents: [String: Set<String>] = [:]
     var fetTags: [String: Set<String>] = [:]
+    /// Activities a hard room rule has restricted: a further rule narrows their rooms.
+    var roomRuled = Set<Int>()
     /// The largest weight of soft preferred times (FlexPlan weighs them globally).
     var preferredTimeWeight = 0.0
 
@@ -459,7 +467,7 @@ struct FETSchoolBuilder {
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
             guard let subject = element.value("Subject"), knownRooms(rooms) else { return false }
             for index in school.activities!.indices where school.activities![index].subject == subject {
-                setRooms(index, rooms)
+                try setRooms(index, rooms, rule: element)
             }
             return true
         case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
@@ -470,7 +478,7 @@ struct FETSchoolBuilder {
                 throw failure(element, "\(element.name): unknown activity '\(element.value("Activity_Id") ?? "")'")
             }
             guard knownRooms(rooms) else { return false }
-            setRooms(index, rooms)
+            try setRooms(index, rooms, rule: element)
             return true
         case "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
             "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots":
@@ -496,6 +504,15 @@ struct FETSchoolBuilder {
             }
             return true
         default:
+            if FET.roomConstraints.contains(element.name) {
+                return try applyRoomRule(element, hard: hard, weight: weight)
+            }
+            if FET.relationConstraints.contains(element.name) {
+                return try applyRelationRule(element, hard: hard, weight: weight)
+            }
+            if FET.limitConstraints.contains(element.name) {
+                return try applyLimitRule(element, hard: hard, weight: weight)
+            }
             return false
         }
     }
@@ -564,7 +581,21 @@ struct FETSchoolBuilder {
     }
 
     /// A hard room rule narrows the rooms an activity may use (the later, more specific rule wins).
-    mutating func setRooms(_ index: Int, _ rooms: [String]) {
+    /// Restricts an activity to `rooms`. Several hard room rules on one activity must all be
+    /// met, as in FET: the activity keeps the rooms every rule allows; none left is an error at
+    /// the rule's line (an empty list would mean "takes no room").
+    mutating func setRooms(_ index: Int, _ rooms: [String], rule element: FETElement) throws {
+        guard roomRuled.insert(index).inserted else {
+            let kept = school.activities![index].rooms!.filter(rooms.contains)
+            guard !kept.isEmpty else {
+                throw failure(
+                    element,
+                    "\(element.name): activity \(school.activities![index].id) has hard room rules with no room in common (\(school.activities![index].rooms!.joined(separator: ", ")) against \(rooms.joined(separator: ", "))); FET cannot place it either"
+                )
+            }
+            school.activities![index].rooms = kept
+            return
+        }
         school.activities![index].rooms = rooms
     }
 
