@@ -198,6 +198,15 @@ struct FETWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var depth = 0
 
+    /// A writer of a whole file.
+    init() {}
+
+    /// A writer of elements to insert into a file, at `depth` tabs, without the XML header.
+    init(fragmentAt depth: Int) {
+        text = ""
+        self.depth = depth
+    }
+
     static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

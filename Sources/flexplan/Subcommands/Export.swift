@@ -16,6 +16,12 @@ struct Export: ParsableCommand {
             timetable as made (fet-cl reports it solved). The school is the one the plan names \
             (with its scenario), or --school.
 
+            --to fet --into ORIGINAL.fet instead writes the user's own FET file, byte for byte, \
+            with a permanently locked starting time and room added for each placed activity: \
+            every constraint of the original is kept, so FET (or fet-cl) judges the timetable \
+            against the school exactly as its user wrote it. ORIGINAL must be the file the plan \
+            was made from (no scenario); --school defaults to it.
+
             --to html writes a folder of self-contained pages (inline CSS, no network; readable \
             on a phone, printable): index.html with the KPIs (objective, proven bound, gap, \
             room use, soft rules given up) and every team's common time against its \
@@ -46,6 +52,9 @@ struct Export: ParsableCommand {
     @Option(help: "The school the plan was made for (default: the path the plan records).")
     var school: String?
 
+    @Option(help: "With --to fet: the user's own .fet file (the plan's school) to write with the plan locked in.")
+    var into: String?
+
     @Flag(
         help:
             "Read a .fet school even when it holds hard constraints FlexPlan does not support (a plan made with the flag records it)."
@@ -54,14 +63,25 @@ struct Export: ParsableCommand {
 
     @OptionGroup var log: VerboseFlag
 
+    func validate() throws {
+        if into != nil && to != .fet { throw ValidationError("--into goes with --to fet") }
+    }
+
     func run() throws {
         if to == .fet {
-            try OutputPaths.checkFile(output, sparing: [plan] + [school].compactMap { $0 })
+            try OutputPaths.checkFile(output, sparing: [plan] + [school, into].compactMap { $0 })
         } else {
             try OutputPaths.checkFolder(output, sparing: [plan] + [school].compactMap { $0 })
         }
         let planFile = try PlanFile.read(from: plan)
-        let schoolPath = school ?? planFile.school.path
+        let schoolPath = school ?? into ?? planFile.school.path
+        if let into, let scenario = planFile.scenario {
+            throw CommandFailure(
+                code: .invalidInput,
+                message:
+                    "\(plan) was made with the scenario \(scenario), which \(into) does not hold; lock a plan made from the file alone, or export without --into"
+            )
+        }
         let schoolData = try SchoolOptions.read(
             schoolPath, ignoreUnsupported: ignoreUnsupported || planFile.school.ignoreUnsupported == true,
             scenario: planFile.scenario, verbose: log.verbose)
@@ -75,6 +95,17 @@ struct Export: ParsableCommand {
         }
         switch to {
         case .fet:
+            if let into {
+                guard
+                    let original = FileManager.default.contents(atPath: into).map({
+                        String(decoding: $0, as: UTF8.self)
+                    })
+                else { throw InterchangeError(file: into, message: "no readable file") }
+                let text = try FET.lock(planFile.placements, into: original, file: into)
+                try AtomicFile.write(Data(text.utf8), to: output)
+                print("\(output): \(into) with \(planFile.placements.count) placements locked in")
+                return
+            }
             let text = FET.export(schoolData, placements: planFile.placements)
             try AtomicFile.write(Data(text.utf8), to: output)
             print("\(output): FET file with \(planFile.placements.count) locked placements")
