@@ -98,7 +98,8 @@ extension GLPKProblem {
     /// whether the LP (or a MIP's relaxation) is infeasible or unbounded.
     private func plainSimplex(_ model: Model, options: SolveOptions, start: Double) throws -> Solution {
         var plain = lpParameters(options, start: start, presolve: false)
-        plain.method = CInt(FPG_DUAL_THEN_PRIMAL)
+        // The primal simplex: the dual one ends without a dual feasible basis, undecided.
+        plain.method = CInt(FPG_PRIMAL)
         switch try runLP(plain) {
         case .finished:
             return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
@@ -176,7 +177,17 @@ extension GLPKProblem {
             throw code.failure(Self.routine(parameters))
         }
         let kind = parameters.method == CInt(FPG_INTERIOR) ? CInt(FPG_SOLUTION_INTERIOR) : CInt(FPG_SOLUTION_SIMPLEX)
-        return try readLP(model, kind: kind, stop: stop)
+        let solution = try readLP(model, kind: kind, stop: stop)
+        if solution.status == .noSolution, stop == .solved, parameters.method != CInt(FPG_PRIMAL) {
+            // The dual simplex ended without a dual feasible basis, which leaves the primal
+            // undecided (unbounded, or infeasible): the primal simplex tells which.
+            var primal = lpParameters(options, start: start, presolve: false)
+            primal.method = CInt(FPG_PRIMAL)
+            if case .finished = try runLP(primal) {
+                return try readLP(model, kind: CInt(FPG_SOLUTION_SIMPLEX), stop: .solved)
+            }
+        }
+        return solution
     }
 
     private func readLP(_ model: Model, kind: CInt, stop: StopReason) throws -> Solution {

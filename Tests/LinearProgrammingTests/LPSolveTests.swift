@@ -64,11 +64,13 @@ struct LPSolveTests {
         #expect(close(solution[x], 3))
     }
 
-    @Test("an unbounded LP is a status, with and without presolve", arguments: [true, false])
-    func unbounded(presolve: Bool) throws {
+    @Test(
+        "an unbounded LP is a status, with and without presolve, from either simplex's start",
+        arguments: ["unbounded.lp", "unbounded-dual-start.lp"], [true, false])
+    func unbounded(fixture: String, presolve: Bool) throws {
         var options = SolveOptions()
         options.presolve = presolve
-        let solution = try loadFixture("unbounded.lp").solve(options)
+        let solution = try loadFixture(fixture).solve(options)
         #expect(solution.status == .unbounded)
         #expect(!solution.hasValues)
         #expect(solution.objective == nil)
