@@ -7,7 +7,10 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: target(of: path))
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        removeLeftovers(of: url.lastPathComponent, in: folder)
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp"
+        ).path
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
             throw InterchangeError(file: path, message: "cannot create a file in \(folder.path)")
         }
@@ -24,6 +27,20 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
             throw InterchangeError(file: path, message: "cannot replace: \(reason)")
+        }
+    }
+
+    /// Removes the temporary files of writes to `name` that a killed process left behind
+    /// (`.NAME.PID.UUID.tmp` whose process is gone); a live writer's file stays.
+    static func removeLeftovers(of name: String, in folder: URL) {
+        let prefix = ".\(name)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for leftover in names where leftover.hasPrefix(prefix) && leftover.hasSuffix(".tmp") {
+            let fields = leftover.dropFirst(prefix.count).split(separator: ".")
+            // Files of writers before the process id was part of the name have no number here.
+            let owner = fields.first.flatMap { pid_t($0) }
+            if let owner, owner != getpid(), kill(owner, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(leftover))
         }
     }
 

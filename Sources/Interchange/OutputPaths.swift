@@ -71,15 +71,26 @@ public enum OutputPaths {
     /// Writes the folder `path` as a whole: `body` fills a new folder beside it, which then
     /// replaces `path` (what was there before is removed). If `body` throws, `path` is left
     /// as it was. Leftovers of a run killed half-way (hidden siblings named after `path`)
-    /// are removed first.
+    /// are removed first; a previous folder set aside by a run killed between its two
+    /// renames is put back first.
     public static func writeFolder<Result>(_ path: String, _ body: (String) throws -> Result) throws -> Result {
         try checkFolder(path)
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let prefix = ".\(target.lastPathComponent).flexplan-"
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where leftover.hasPrefix(prefix) {
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
+            $0.hasPrefix(prefix)
+        }
+        // A run killed between its two renames left no folder, and the previous one aside: it
+        // comes back, so that a kill never loses the last whole output.
+        if !FileManager.default.fileExists(atPath: target.path),
+            let aside = leftovers.first(where: { $0.hasPrefix(prefix + "old-") })
+        {
+            _ = rename(parent.appendingPathComponent(aside).path, target.path)
+        }
+        for leftover in leftovers
+        where FileManager.default.fileExists(atPath: parent.appendingPathComponent(leftover).path) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
         }
         let fresh = parent.appendingPathComponent(prefix + "new-" + UUID().uuidString)
