@@ -114,8 +114,16 @@ struct FETImportTests {
 
     /// The tiny school read from memory with `extra` added to its space constraints.
     func importedWith(space extra: String) throws -> School {
-        let text = try String(contentsOfFile: tiny, encoding: .utf8)
-            .replacingOccurrences(of: "</Space_Constraints_List>", with: extra + "\n</Space_Constraints_List>")
+        try importedWith(replacing: [("</Space_Constraints_List>", extra + "\n</Space_Constraints_List>")])
+    }
+
+    /// The tiny school read from memory with each `old` text replaced by `new`.
+    func importedWith(replacing edits: [(old: String, new: String)]) throws -> School {
+        var text = try String(contentsOfFile: tiny, encoding: .utf8)
+        for edit in edits {
+            #expect(text.contains(edit.old), "the fixture has no '\(edit.old)'")
+            text = text.replacingOccurrences(of: edit.old, with: edit.new)
+        }
         let file = "/memory/school.fet"
         return try InMemoryFiles.$contents.withValue([file: Data(text.utf8)]) {
             try FET.read(from: file, ignoreUnsupported: true).school
@@ -140,6 +148,45 @@ struct FETImportTests {
         #expect(clash?.line == 76)
         #expect(
             clash?.message.contains("activity 3 has hard room rules with no room in common (Lab against R1)") == true)
+    }
+
+    @Test("activity-tag limits: each form becomes a tag limit on the teachers or smallest sets meant")
+    func tagLimits() throws {
+        let school = try importedWith(replacing: [
+            ("<Subject>Math</Subject>", "<Subject>Math</Subject><Activity_Tag>lab</Activity_Tag>"),
+            (
+                "</Time_Constraints_List>",
+                """
+                <ConstraintTeacherActivityTagMaxHoursDaily><Weight_Percentage>100</Weight_Percentage><Teacher_Name>Ann</Teacher_Name><Activity_Tag_Name>lab</Activity_Tag_Name><Maximum_Hours_Daily>1</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeacherActivityTagMaxHoursDaily>
+                <ConstraintStudentsSetActivityTagMaxHoursContinuously><Weight_Percentage>100</Weight_Percentage><Maximum_Hours_Continuously>1</Maximum_Hours_Continuously><Students>Y1a</Students><Activity_Tag>lab</Activity_Tag><Active>true</Active><Comments></Comments></ConstraintStudentsSetActivityTagMaxHoursContinuously>
+                <ConstraintTeachersActivityTagMaxHoursDaily><Weight_Percentage>90</Weight_Percentage><Activity_Tag_Name>lab</Activity_Tag_Name><Maximum_Hours_Daily>1</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeachersActivityTagMaxHoursDaily>
+                </Time_Constraints_List>
+                """
+            ),
+        ])
+        #expect(school.activities?.filter { $0.tags == ["lab"] }.map(\.id) == ["1", "2"])
+        #expect(
+            school.tagLimits == [
+                TagLimit(tag: "lab", teachers: ["Ann"], maxPeriodsPerDay: 1),
+                TagLimit(tag: "lab", cohorts: ["Y1a-1", "Y1a-2"], maxConsecutive: 1),
+            ], "the soft (90%) rule is reported, not read")
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+
+        // Exported and read again: the same tags, and the same limits on the same people.
+        let file = "/memory/again.fet"
+        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
+            try FET.read(from: file).school
+        }
+        #expect(again.activities?.filter { $0.tags == ["lab"] }.count == 2)
+        func limits(_ school: School) -> Set<String> {
+            Set(
+                (school.tagLimits ?? []).flatMap { limit in
+                    ((limit.teachers ?? []) + (limit.cohorts ?? [])).map {
+                        "\(limit.tag) \($0) \(limit.maxPeriodsPerDay ?? -1) \(limit.maxConsecutive ?? -1)"
+                    }
+                })
+        }
+        #expect(limits(again) == limits(school))
     }
 
     /// A mistake in the tiny school: the edit, and the line and message the error must have.

@@ -27,6 +27,21 @@ func firstDifference(_ one: School, _ other: School) throws -> String {
 
 @Suite("CSV school folders")
 struct SchoolCSVTests {
+    @Test("activity tags and tag limits survive the CSV folder")
+    func tagLimits() throws {
+        var school = SchoolGenerator(kind: .primary, students: 60, seed: 3).generate()
+        school.activities![0].tags = ["lab", "double"]
+        school.activities![1].tags = ["lab"]
+        school.tagLimits = [
+            TagLimit(tag: "lab", teachers: [school.teachers[0].id], maxPeriodsPerDay: 2),
+            TagLimit(tag: "lab", cohorts: [school.cohorts![0].id], maxConsecutive: 1),
+        ]
+        let folder = try temporaryFolder("csv-tags")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SchoolCSV.write(school, to: folder.path)
+        #expect(try SchoolCSV.read(from: folder.path) == school)
+    }
+
     @Test(
         "a school written as CSV reads back equal, for every kind of school", arguments: SchoolGenerator.Kind.allCases)
     func roundTrip(kind: SchoolGenerator.Kind) throws {

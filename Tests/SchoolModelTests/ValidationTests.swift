@@ -49,7 +49,7 @@ struct ValidationTests {
         Case(
             rule: "calendar dates",
             mutate: { $0.calendar = SchoolCalendar(termStart: "2026-13-01", termEnd: "2027-01-01") },
-            path: "$.calendar.termStart", message: "not a date"),
+            path: "$.calendar.termStart", message: "not a calendar date"),
         Case(
             rule: "teacher subject", mutate: { $0.teachers[0].subjects = ["latin"] },
             path: "$.teachers[id=T1].subjects[0]", message: "unknown subject 'latin'"),

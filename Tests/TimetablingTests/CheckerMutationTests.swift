@@ -108,12 +108,29 @@ enum MutationSchool {
 
     static func edit(_ change: @escaping @Sendable (inout School) -> Void) -> Mutation { Mutation(school: change) }
 
+    /// Tags the activities `ids` with `lab`.
+    static func tag(_ ids: [String], in school: inout School) {
+        for index in school.activities!.indices where ids.contains(school.activities![index].id) {
+            school.activities![index].tags = ["lab"]
+        }
+    }
+
     static func teacher(_ id: String, in school: School) -> Int { school.teachers.firstIndex { $0.id == id }! }
     static func cohort(_ id: String, in school: School) -> Int { school.cohorts!.firstIndex { $0.id == id }! }
 
     /// One mutation per hard rule of ``TimetableChecker/hardRules``; each comment says why no
     /// other rule breaks.
     static let mutations: [String: Mutation] = [
+        // T1's two Monday lessons (periods 1 and 2) tagged lab, at most one a day.
+        "tagLimit.maxPerDay": edit { school in
+            tag(["A-math-1", "B-math-1"], in: &school)
+            school.tagLimits = [TagLimit(tag: "lab", teachers: ["T1"], maxPeriodsPerDay: 1)]
+        },
+        // A's two Monday lessons (periods 1 and 2) tagged lab, at most one in a row for Y's groups.
+        "tagLimit.maxConsecutive": edit { school in
+            tag(["A-math-1", "A-sci"], in: &school)
+            school.tagLimits = [TagLimit(tag: "lab", cohorts: ["Y"], maxConsecutive: 1)]
+        },
         // A placement of an activity the school does not have: skipped after being flagged.
         "placement.unknownActivity": Mutation(plan: {
             $0.append(Placement(activity: "GHOST", day: "wed", period: "3", room: "HALL"))

@@ -13,7 +13,7 @@ extension SchoolCSV {
     /// Files whose rows are records without ids, addressed by their position.
     private static let positional: [String: String] = [
         "activity-relations.csv": "$.activityRelations", "flex-requests.csv": "$.flex.requests",
-        "flex-choices.csv": "$.flex.choices",
+        "flex-choices.csv": "$.flex.choices", "tag-limits.csv": "$.tagLimits",
     ]
 
     /// Where the rows of `school.csv` land in the school, by their `field`.

@@ -85,7 +85,13 @@ extension SchoolCSV {
                 activity.takesNoRoom ? "-" : list(activity.rooms),
                 list(activity.preferredRooms), text(activity.splitGroup), text(activity.minDaysApart),
                 slots(activity.preferredTimes), activity.locked.map { "\($0.day):\($0.period)" } ?? "",
-                text(activity.locked?.room), slots(activity.allowedStarts),
+                text(activity.locked?.room), slots(activity.allowedStarts), list(activity.tags),
+            ]
+        }
+        tables["tag-limits.csv"] = school.tagLimits?.map { limit in
+            [
+                limit.tag, list(limit.teachers), list(limit.cohorts), text(limit.maxPeriodsPerDay),
+                text(limit.maxConsecutive),
             ]
         }
         tables["activity-relations.csv"] = school.activityRelations?.map { relation in

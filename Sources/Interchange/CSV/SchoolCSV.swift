@@ -62,8 +62,11 @@ public enum SchoolCSV {
             columns: [
                 "id", "subject", "teachers", "cohorts", "duration", "students", "roomFeatures", "rooms",
                 "preferredRooms", "splitGroup", "minDaysApart", "preferredTimes", "locked", "lockedRoom",
-                "allowedStarts",
+                "allowedStarts", "tags",
             ], required: ["id", "teachers"]),
+        FileLayout(
+            name: "tag-limits.csv", columns: ["tag", "teachers", "cohorts", "maxPeriodsPerDay", "maxConsecutive"],
+            required: ["tag"]),
         FileLayout(
             name: "activity-relations.csv", columns: ["kind", "activities", "minDays", "weight"],
             required: ["kind", "activities"]),
@@ -221,6 +224,12 @@ public enum SchoolCSV {
                     kind: try record.choice("kind", ActivityRelation.Kind.self) ?? .sameStart,
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
                     weight: try record.double("weight"))
+            }
+            school.tagLimits = try records("tag-limits.csv")?.map { record in
+                TagLimit(
+                    tag: try record.required("tag"), teachers: record.list("teachers"), cohorts: record.list("cohorts"),
+                    maxPeriodsPerDay: try record.int("maxPeriodsPerDay"),
+                    maxConsecutive: try record.int("maxConsecutive"))
             }
             school.teams = try records("teams.csv")?.map(Team.init(csv:))
             try readFlex(into: &school)
@@ -391,6 +400,7 @@ public enum SchoolCSV {
             activity.minDaysApart = try record.int("minDaysApart")
             activity.preferredTimes = try record.timeSlots("preferredTimes")
             activity.allowedStarts = try record.timeSlots("allowedStarts")
+            activity.tags = record.list("tags")
             if let locked = record.text("locked") {
                 let parts = locked.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
                     $0.trimmingCharacters(in: .whitespaces)

@@ -41,7 +41,16 @@ extension FET {
         xml.list("Subjects_List") { xml in
             for subject in subjects { xml.group("Subject") { $0.value("Name", subject) } }
         }
-        xml.list("Activity_Tags_List") { _ in }
+        var tags: [String] = []
+        for tag in activities.flatMap({ $0.tags ?? [] }) where !tags.contains(tag) { tags.append(tag) }
+        xml.list("Activity_Tags_List") { xml in
+            for tag in tags {
+                xml.group("Activity_Tag") { xml in
+                    xml.value("Name", tag)
+                    xml.value("Printable", "true")
+                }
+            }
+        }
         xml.list("Teachers_List") { xml in
             for teacher in school.teachers { xml.group("Teacher") { $0.value("Name", teacher.id) } }
         }
@@ -51,6 +60,7 @@ extension FET {
                 xml.group("Activity") { xml in
                     for teacher in activity.teachers { xml.value("Teacher", teacher) }
                     xml.value("Subject", activity.subject ?? "none")
+                    for tag in activity.tags ?? [] { xml.value("Activity_Tag", tag) }
                     for cohort in activity.cohorts ?? [] { xml.value("Students", cohort) }
                     xml.value("Duration", "\(activity.resolvedDuration)")
                     xml.value("Total_Duration", "\(activity.resolvedDuration)")
@@ -109,6 +119,7 @@ extension FET {
                 xml.notAvailable(
                     "ConstraintStudentsSetNotAvailableTimes", ("Students", cohort.id), expand(cohort.unavailable!))
             }
+            writeTagLimits(school.tagLimits ?? [], to: &xml)
             for placement in placements {
                 guard let id = ids[placement.activity] else { continue }
                 xml.constraint("ConstraintActivityPreferredStartingTime") { xml in
@@ -135,6 +146,32 @@ extension FET {
         }
         xml.close("fet")
         return xml.text
+    }
+
+    /// Tag limits as FET's activity-tag limits, one constraint per teacher and per cohort.
+    static func writeTagLimits(_ limits: [TagLimit], to xml: inout FETWriter) {
+        for limit in limits {
+            for (kind, maximum) in [
+                ("MaxHoursDaily", limit.maxPeriodsPerDay), ("MaxHoursContinuously", limit.maxConsecutive),
+            ] {
+                guard let maximum else { continue }
+                let field = kind == "MaxHoursDaily" ? "Maximum_Hours_Daily" : "Maximum_Hours_Continuously"
+                for teacher in limit.teachers ?? [] {
+                    xml.constraint("ConstraintTeacherActivityTag\(kind)") { xml in
+                        xml.value("Teacher_Name", teacher)
+                        xml.value("Activity_Tag_Name", limit.tag)
+                        xml.value(field, "\(maximum)")
+                    }
+                }
+                for cohort in limit.cohorts ?? [] {
+                    xml.constraint("ConstraintStudentsSetActivityTag\(kind)") { xml in
+                        xml.value(field, "\(maximum)")
+                        xml.value("Students", cohort)
+                        xml.value("Activity_Tag", limit.tag)
+                    }
+                }
+            }
+        }
     }
 
     /// Each placement's FET room: its room, or for a room of several groups the first part

@@ -56,9 +56,10 @@ public enum FET {
 
     /// The constraint types the import turns into FlexPlan rules: the core ones below, and
     /// the families read in their own files (room rules, relations between activities, limits
-    /// on teachers' and students' days).
+    /// on teachers' and students' days, limits on lessons of one activity tag).
     public static let supportedConstraints: Set<String> =
         coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
+        .union(tagLimitConstraints)
 
     /// Time grid, availability, preferred times and rooms, and the first limits.
     static let coreConstraints: Set<String> = [
@@ -513,6 +514,9 @@ struct FETSchoolBuilder {
             if FET.limitConstraints.contains(element.name) {
                 return try applyLimitRule(element, hard: hard, weight: weight)
             }
+            if FET.tagLimitConstraints.contains(element.name) {
+                return try applyTagLimitRule(element, hard: hard, weight: weight)
+            }
             return false
         }
     }
@@ -580,7 +584,6 @@ struct FETSchoolBuilder {
         !rooms.isEmpty && rooms.allSatisfy { room in school.rooms.contains { $0.id == room } }
     }
 
-    /// A hard room rule narrows the rooms an activity may use (the later, more specific rule wins).
     /// Restricts an activity to `rooms`. Several hard room rules on one activity must all be
     /// met, as in FET: the activity keeps the rooms every rule allows; none left is an error at
     /// the rule's line (an empty list would mean "takes no room").

@@ -58,7 +58,7 @@ public struct TimetableChecker {
         "split.minDaysApart", "section.samePeriod", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
-        "activity.allowedStarts", "team.block",
+        "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive", "team.block",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

@@ -116,6 +116,8 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     public var allowedStarts: [TimeSlots]?
     /// A placement the solver must keep.
     public var locked: LockedPlacement?
+    /// Free labels (FET's activity tags, e.g. `lab`), which ``TagLimit``s refer to.
+    public var tags: [String]?
 
     public init(id: String, subject: String? = nil, teachers: [String], cohorts: [String]? = nil, duration: Int? = nil)
     {

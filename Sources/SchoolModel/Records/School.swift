@@ -18,6 +18,8 @@ public struct School: Codable, Sendable, Equatable {
     public var courses: [Course]?
     public var activities: [Activity]?
     public var activityRelations: [ActivityRelation]?
+    /// Limits on lessons of one activity tag for teachers and cohorts.
+    public var tagLimits: [TagLimit]?
     public var teams: [Team]?
     public var flex: FlexSetup?
     public var weights: SoftRuleWeights?

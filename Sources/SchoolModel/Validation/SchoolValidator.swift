@@ -59,6 +59,7 @@ struct SchoolValidator {
         checkActivities()
         checkSplitGroups()
         checkRelations()
+        checkTagLimits()
         checkTeams()
         checkFlex()
         checkWeights()

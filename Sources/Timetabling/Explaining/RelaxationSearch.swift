@@ -97,6 +97,17 @@ struct RelaxationSearch {
                     fix: "drop relation \(index + 1) or make it soft (a weight)"
                 ) { $0.activityRelations?[index].weight = 1 })
         }
+        for (index, limit) in (school.tagLimits ?? []).enumerated() {
+            let who = ((limit.teachers ?? []) + (limit.cohorts ?? [])).joined(separator: ", ")
+            groups.append(
+                RuleGroup(
+                    name: "tag limit \(index + 1) ('\(limit.tag)' lessons of \(who))",
+                    records: (limit.teachers ?? []) + (limit.cohorts ?? []), stiffness: 3,
+                    fix: "raise tag limit \(index + 1)'s maxPeriodsPerDay or maxConsecutive for '\(limit.tag)'"
+                ) {
+                    $0.tagLimits?[index].maxPeriodsPerDay = nil; $0.tagLimits?[index].maxConsecutive = nil
+                })
+        }
         for (index, activity) in (school.activities ?? []).enumerated() {
             if activity.locked != nil {
                 groups.append(

@@ -19,6 +19,7 @@ extension TimetableFormulation {
         try addSplitGroups()
         try addRelations()
         try addDailyLimits()
+        try addTagLimits()
         try addMaxDays()
         try addMaxGaps()
     }
@@ -294,7 +295,8 @@ extension TimetableFormulation {
         }
     }
 
-    private mutating func addLimits(_ cover: [Slot: [Variable]], perDay: Int?, consecutive: Int?) throws {
+    /// At most `perDay` busy periods a day and `consecutive` in a row over `cover`.
+    mutating func addLimits(_ cover: [Slot: [Variable]], perDay: Int?, consecutive: Int?) throws {
         for (day, sequence) in daySequences.enumerated() {
             if let perDay {
                 let total = sum(sequence.flatMap { cover[$0] ?? [] })
