@@ -19,7 +19,10 @@ import time
 
 import timetabling
 
-EXAMPLES_ROOT = "/usr/share/doc/fet-data/examples/FET-5-official"
+FET_DATA = "/usr/share/doc/fet-data/examples"
+EXAMPLES_ROOT = os.path.join(FET_DATA, "FET-5-official")
+# Every official-mode file of fet-data (the other folders are FET's other modes).
+OFFICIAL_ROOTS = [EXAMPLES_ROOT, os.path.join(FET_DATA, "FET-6-official")]
 
 # The issue's ten named schools first, then further official-mode files spanning sizes.
 EXAMPLES = [
@@ -48,16 +51,28 @@ EXAMPLES = [
 ]
 
 
-def resolve(example):
-    """The example's path; a name not found as written is looked up by file name."""
-    path = os.path.join(EXAMPLES_ROOT, example)
-    if os.path.exists(path):
-        return path
+def resolve(example, roots=(EXAMPLES_ROOT,)):
+    """The example's path: as written under one of `roots` (or under fet-data's examples, e.g.
+    FET-6-official/...); a name not found so is looked up by file name, in `roots` in order."""
+    for root in list(roots) + [FET_DATA]:
+        path = os.path.join(root, example)
+        if os.path.isfile(path):
+            return path
     name = os.path.basename(example)
-    for folder, _, files in os.walk(EXAMPLES_ROOT):
-        if name in files:
-            return os.path.join(folder, name)
+    for root in roots:
+        for folder, _, files in sorted(os.walk(root)):
+            if name in files:
+                return os.path.join(folder, name)
     return None
+
+
+def official_files():
+    """Every official-mode .fet file of fet-data (FET 5 and 6), sorted."""
+    found = []
+    for root in OFFICIAL_ROOTS:
+        for folder, _, files in os.walk(root):
+            found += [os.path.join(folder, f) for f in files if f.endswith(".fet")]
+    return sorted(found)
 
 
 def run(cmd, timeout, cwd=None):
@@ -78,12 +93,46 @@ def last_json(text):
     return None
 
 
-def check(flexplan, school, plan):
-    code, out, err, _ = run([flexplan, "check", school, plan, "--format", "json"], 600)
+def check(flexplan, school, plan, options=(), details=False):
+    """`flexplan check SCHOOL PLAN` (a plan or fet-cl's <name>_activities.xml): hardViolations
+    and softScore, with `details` the violations too ({rule, records, message})."""
+    code, out, err, _ = run([flexplan, "check", school, plan, "--format", "json"] + list(options), 600)
     data = last_json(out) if out else None
     if data is None:
         return {"checkError": (err or "").strip()[-300:]}
-    return {"hardViolations": data.get("hardViolations"), "softScore": data.get("softScore")}
+    result = {"hardViolations": data.get("hardViolations"), "softScore": data.get("softScore")}
+    if details:
+        result["violations"] = data.get("violations") or []
+    return result
+
+
+def fetcl_outcome(text):
+    """fet-cl's verdict from its logs/result.txt (fet-cl exits 0 also when it fails): whether
+    it says "Simulation successful", and its last line (e.g. "Time exceeded", "Cannot
+    precompute - data is wrong - aborting"; None for an empty or missing file)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return "Simulation successful" in (text or ""), (lines[-1] if lines else None)
+
+
+def fetcl_solve(fetcl, path, out_dir, limit, kill_after):
+    """fet-cl on `path` into `out_dir` (emptied first) with --timelimitseconds=limit, killed by
+    `timeout` after `kill_after` seconds (fet-cl ignores its limit when a locked activity cannot
+    be placed): solved, seconds, result (result.txt's last line, or "killed after N s"), and the
+    timetable (<name>_activities.xml) when it solved the file."""
+    shutil.rmtree(out_dir, ignore_errors=True)
+    cmd = [fetcl, "--inputfile=" + path, "--outputdir=" + out_dir, "--timelimitseconds=%d" % limit]
+    if shutil.which("timeout"):
+        cmd = ["timeout", "-k", "10", "%d" % kill_after] + cmd
+    code, _, _, seconds = run(cmd, kill_after + 30)
+    result = os.path.join(out_dir, "logs", "result.txt")
+    text = open(result, errors="replace").read() if os.path.exists(result) else ""
+    solved, last = fetcl_outcome(text)
+    if code is None or code in (124, 137):
+        last = "killed after %d s" % kill_after
+    name = os.path.splitext(os.path.basename(path))[0]
+    timetable = os.path.join(out_dir, "timetables", name, name + "_activities.xml")
+    return {"solved": solved, "seconds": seconds, "result": last,
+            "timetable": timetable if solved and os.path.exists(timetable) else None}
 
 
 def side_by_side(build_dir, limit, workdir, log):
@@ -119,18 +168,12 @@ def side_by_side(build_dir, limit, workdir, log):
 
         # fet-cl
         if fetcl:
-            out_dir = os.path.join(work, "fet-cl")
-            shutil.rmtree(out_dir, ignore_errors=True)
-            _, _, _, seconds = run([fetcl, "--inputfile=" + path, "--outputdir=" + out_dir,
-                                    "--timelimitseconds=%d" % limit], limit + 120)
-            result = os.path.join(out_dir, "logs", "result.txt")
-            text = open(result, errors="replace").read() if os.path.exists(result) else ""
-            record["fetSolved"] = "Simulation successful" in text
-            record["fetSeconds"] = round(seconds, 2)
-            timetable = os.path.join(out_dir, "timetables", name, name + "_activities.xml")
-            if record["fetSolved"] and os.path.exists(timetable):
+            fet = fetcl_solve(fetcl, path, os.path.join(work, "fet-cl"), limit, limit + 120)
+            record["fetSolved"] = fet["solved"]
+            record["fetSeconds"] = round(fet["seconds"], 2)
+            if fet["timetable"]:
                 record.update({"fet" + k[0].upper() + k[1:]: v
-                               for k, v in check(flexplan, relaxed, timetable).items()})
+                               for k, v in check(flexplan, relaxed, fet["timetable"]).items()})
         # FlexPlan, on files it imports as they are
         if record["unsupported"] is None:
             plan = os.path.join(work, "plan.json")
