@@ -27,7 +27,7 @@ func firstDifference(_ one: School, _ other: School) throws -> String {
 
 @Suite("CSV school folders")
 struct SchoolCSVTests {
-    @Test("activity tags and tag limits survive the CSV folder")
+    @Test("activity tags, tag limits and slot rules survive the CSV folder")
     func tagLimits() throws {
         var school = SchoolGenerator(kind: .primary, students: 60, seed: 3).generate()
         school.activities![0].tags = ["lab", "double"]
@@ -35,6 +35,11 @@ struct SchoolCSVTests {
         school.tagLimits = [
             TagLimit(tag: "lab", teachers: [school.teachers[0].id], maxPeriodsPerDay: 2),
             TagLimit(tag: "lab", cohorts: [school.cohorts![0].id], maxConsecutive: 1),
+        ]
+        school.slotRules = [
+            SlotRule(
+                kind: .minSimultaneous, activities: [school.activities![0].id, school.activities![1].id],
+                slots: [TimeSlots(day: school.timeGrid.days[0].id)], count: 2, allowEmpty: true)
         ]
         let folder = try temporaryFolder("csv-tags")
         defer { try? FileManager.default.removeItem(at: folder) }

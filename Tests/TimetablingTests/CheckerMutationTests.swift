@@ -131,6 +131,30 @@ enum MutationSchool {
             tag(["A-math-1", "A-sci"], in: &school)
             school.tagLimits = [TagLimit(tag: "lab", cohorts: ["Y"], maxConsecutive: 1)]
         },
+        // A-math-1 and B-art (Monday 1) and A-music (Wednesday 1): two selected periods used.
+        "slotRule.maxOccupied": edit { school in
+            school.slotRules = [
+                SlotRule(
+                    kind: .maxOccupied, activities: ["A-math-1", "B-art", "A-music"],
+                    slots: [TimeSlots(day: "mon", periods: ["1"]), TimeSlots(day: "wed", periods: ["1"])], count: 1)
+            ]
+        },
+        // A-math-1 and B-art together on Monday 1, at most one of them there.
+        "slotRule.maxSimultaneous": edit { school in
+            school.slotRules = [
+                SlotRule(
+                    kind: .maxSimultaneous, activities: ["A-math-1", "B-art"],
+                    slots: [TimeSlots(day: "mon", periods: ["1"])], count: 1)
+            ]
+        },
+        // A-math-1 is on Monday 1, not in the selected Monday 2.
+        "slotRule.minSimultaneous": edit { school in
+            school.slotRules = [
+                SlotRule(
+                    kind: .minSimultaneous, activities: ["A-math-1"], slots: [TimeSlots(day: "mon", periods: ["2"])],
+                    count: 1)
+            ]
+        },
         // A placement of an activity the school does not have: skipped after being flagged.
         "placement.unknownActivity": Mutation(plan: {
             $0.append(Placement(activity: "GHOST", day: "wed", period: "3", room: "HALL"))

@@ -88,6 +88,9 @@ extension SchoolCSV {
                 text(activity.locked?.room), slots(activity.allowedStarts), list(activity.tags),
             ]
         }
+        tables["slot-rules.csv"] = school.slotRules?.map { rule in
+            [rule.kind.rawValue, list(rule.activities), slots(rule.slots), String(rule.count), text(rule.allowEmpty)]
+        }
         tables["tag-limits.csv"] = school.tagLimits?.map { limit in
             [
                 limit.tag, list(limit.teachers), list(limit.cohorts), text(limit.maxPeriodsPerDay),

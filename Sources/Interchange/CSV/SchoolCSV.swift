@@ -65,6 +65,9 @@ public enum SchoolCSV {
                 "allowedStarts", "tags",
             ], required: ["id", "teachers"]),
         FileLayout(
+            name: "slot-rules.csv", columns: ["kind", "activities", "slots", "count", "allowEmpty"],
+            required: ["kind", "activities", "slots", "count"]),
+        FileLayout(
             name: "tag-limits.csv", columns: ["tag", "teachers", "cohorts", "maxPeriodsPerDay", "maxConsecutive"],
             required: ["tag"]),
         FileLayout(
@@ -224,6 +227,15 @@ public enum SchoolCSV {
                     kind: try record.choice("kind", ActivityRelation.Kind.self) ?? .sameStart,
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
                     weight: try record.double("weight"))
+            }
+            school.slotRules = try records("slot-rules.csv")?.map { record in
+                guard let kind = try record.choice("kind", SlotRule.Kind.self) else {
+                    throw record.error("kind", "a value is required")
+                }
+                return SlotRule(
+                    kind: kind,
+                    activities: record.list("activities") ?? [], slots: try record.timeSlots("slots") ?? [],
+                    count: try record.requiredInt("count"), allowEmpty: try record.bool("allowEmpty"))
             }
             school.tagLimits = try records("tag-limits.csv")?.map { record in
                 TagLimit(

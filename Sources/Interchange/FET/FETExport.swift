@@ -120,6 +120,38 @@ extension FET {
                     "ConstraintStudentsSetNotAvailableTimes", ("Students", cohort.id), expand(cohort.unavailable!))
             }
             writeTagLimits(school.tagLimits ?? [], to: &xml)
+            for rule in school.slotRules ?? [] {
+                let members = rule.activities.compactMap { ids[$0] }
+                let (name, field) =
+                    switch rule.kind {
+                    case .maxOccupied:
+                        ("ConstraintActivitiesOccupyMaxTimeSlotsFromSelection", "Max_Number_of_Occupied_Time_Slots")
+                    case .maxSimultaneous:
+                        (
+                            "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots",
+                            "Max_Number_of_Simultaneous_Activities"
+                        )
+                    case .minSimultaneous:
+                        (
+                            "ConstraintActivitiesMinSimultaneousInSelectedTimeSlots",
+                            "Min_Number_of_Simultaneous_Activities"
+                        )
+                    }
+                xml.constraint(name) { xml in
+                    xml.value("Number_of_Activities", "\(members.count)")
+                    for id in members { xml.value("Activity_Id", id) }
+                    let selected = expand(rule.slots)
+                    xml.value("Number_of_Selected_Time_Slots", "\(selected.count)")
+                    for (day, hour) in selected {
+                        xml.group("Selected_Time_Slot") { xml in
+                            xml.value("Selected_Day", day)
+                            xml.value("Selected_Hour", hour)
+                        }
+                    }
+                    xml.value(field, "\(rule.count)")
+                    if rule.kind == .minSimultaneous { xml.value("Allow_Empty_Slots", "\(rule.allowEmpty == true)") }
+                }
+            }
             for placement in placements {
                 guard let id = ids[placement.activity] else { continue }
                 xml.constraint("ConstraintActivityPreferredStartingTime") { xml in

@@ -56,10 +56,11 @@ public enum FET {
 
     /// The constraint types the import turns into FlexPlan rules: the core ones below, and
     /// the families read in their own files (room rules, relations between activities, limits
-    /// on teachers' and students' days, limits on lessons of one activity tag).
+    /// on teachers' and students' days, limits on lessons of one activity tag, rules on
+    /// selected time slots).
     public static let supportedConstraints: Set<String> =
         coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
-        .union(tagLimitConstraints)
+        .union(tagLimitConstraints).union(slotRuleConstraints)
 
     /// Time grid, availability, preferred times and rooms, and the first limits.
     static let coreConstraints: Set<String> = [
@@ -516,6 +517,9 @@ struct FETSchoolBuilder {
             }
             if FET.tagLimitConstraints.contains(element.name) {
                 return try applyTagLimitRule(element, hard: hard, weight: weight)
+            }
+            if FET.slotRuleConstraints.contains(element.name) {
+                return try applySlotRule(element, hard: hard, weight: weight)
             }
             return false
         }

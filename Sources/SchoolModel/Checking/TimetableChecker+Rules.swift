@@ -66,6 +66,7 @@ extension TimetableChecker {
         checkRelations(placed)
         checkLimits(placed)
         checkTagLimits(placed)
+        checkSlotRules(placed)
         checkLocked(placed)
         checkTeams(placed)
         scoreTimes(placed)

@@ -58,7 +58,8 @@ public struct TimetableChecker {
         "split.minDaysApart", "section.samePeriod", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
-        "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive", "team.block",
+        "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive",
+        "slotRule.maxOccupied", "slotRule.maxSimultaneous", "slotRule.minSimultaneous", "team.block",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

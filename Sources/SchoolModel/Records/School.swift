@@ -20,6 +20,8 @@ public struct School: Codable, Sendable, Equatable {
     public var activityRelations: [ActivityRelation]?
     /// Limits on lessons of one activity tag for teachers and cohorts.
     public var tagLimits: [TagLimit]?
+    /// Rules on how sets of activities use selected periods.
+    public var slotRules: [SlotRule]?
     public var teams: [Team]?
     public var flex: FlexSetup?
     public var weights: SoftRuleWeights?

@@ -60,6 +60,7 @@ struct SchoolValidator {
         checkSplitGroups()
         checkRelations()
         checkTagLimits()
+        checkSlotRules()
         checkTeams()
         checkFlex()
         checkWeights()

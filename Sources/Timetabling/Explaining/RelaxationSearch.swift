@@ -108,6 +108,18 @@ struct RelaxationSearch {
                     $0.tagLimits?[index].maxPeriodsPerDay = nil; $0.tagLimits?[index].maxConsecutive = nil
                 })
         }
+        for (index, rule) in (school.slotRules ?? []).enumerated() {
+            groups.append(
+                RuleGroup(
+                    name:
+                        "slot rule \(index + 1) (\(rule.kind.rawValue) \(rule.count) of \(rule.activities.joined(separator: ", ")))",
+                    records: rule.activities, stiffness: 2,
+                    fix: "drop slot rule \(index + 1) or change its count"
+                ) { school in
+                    // Relaxed: a maximum as large as the activities, a minimum of none.
+                    school.slotRules?[index].count = rule.kind == .minSimultaneous ? 0 : rule.activities.count * 1_000
+                })
+        }
         for (index, activity) in (school.activities ?? []).enumerated() {
             if activity.locked != nil {
                 groups.append(

@@ -20,6 +20,7 @@ extension TimetableFormulation {
         try addRelations()
         try addDailyLimits()
         try addTagLimits()
+        try addSlotRules()
         try addMaxDays()
         try addMaxGaps()
     }
