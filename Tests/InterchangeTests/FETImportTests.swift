@@ -221,6 +221,32 @@ struct FETImportTests {
         #expect(again.slotRules == expected)
     }
 
+    @Test("max span per day and min resting hours become day limits, and export back")
+    func dayLimits() throws {
+        let school = try importedWith(replacing: [
+            (
+                "</Time_Constraints_List>",
+                """
+                <ConstraintTeacherMaxSpanPerDay><Weight_Percentage>100</Weight_Percentage><Teacher_Name>Ann</Teacher_Name><Max_Span>3</Max_Span><Allow_One_Day_Exception_of_Plus_One>true</Allow_One_Day_Exception_of_Plus_One><Active>true</Active><Comments></Comments></ConstraintTeacherMaxSpanPerDay>
+                <ConstraintStudentsSetMinRestingHours><Weight_Percentage>100</Weight_Percentage><Minimum_Resting_Hours>2</Minimum_Resting_Hours><Students>Y1b</Students><Circular>true</Circular><Active>true</Active><Comments></Comments></ConstraintStudentsSetMinRestingHours>
+                <ConstraintTeachersMinRestingHours><Weight_Percentage>80</Weight_Percentage><Minimum_Resting_Hours>2</Minimum_Resting_Hours><Circular>false</Circular><Active>true</Active><Comments></Comments></ConstraintTeachersMinRestingHours>
+                </Time_Constraints_List>
+                """
+            )
+        ])
+        let expected = [
+            DayLimit(teachers: ["Ann"], maxSpan: 3, maxSpanExceptions: 1),
+            DayLimit(cohorts: ["Y1b"], minRest: 2, minRestCircular: true),
+        ]
+        #expect(school.dayLimits == expected, "the soft (80%) rule is reported, not read")
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+        let file = "/memory/again.fet"
+        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
+            try FET.read(from: file).school
+        }
+        #expect(again.dayLimits == expected)
+    }
+
     /// A mistake in the tiny school: the edit, and the line and message the error must have.
     struct Mistake: Sendable, CustomTestStringConvertible {
         var line: Int

@@ -27,7 +27,7 @@ func firstDifference(_ one: School, _ other: School) throws -> String {
 
 @Suite("CSV school folders")
 struct SchoolCSVTests {
-    @Test("activity tags, tag limits and slot rules survive the CSV folder")
+    @Test("activity tags, tag limits, slot rules and day limits survive the CSV folder")
     func tagLimits() throws {
         var school = SchoolGenerator(kind: .primary, students: 60, seed: 3).generate()
         school.activities![0].tags = ["lab", "double"]
@@ -40,6 +40,10 @@ struct SchoolCSVTests {
             SlotRule(
                 kind: .minSimultaneous, activities: [school.activities![0].id, school.activities![1].id],
                 slots: [TimeSlots(day: school.timeGrid.days[0].id)], count: 2, allowEmpty: true)
+        ]
+        school.dayLimits = [
+            DayLimit(teachers: [school.teachers[1].id], maxSpan: 5, maxSpanExceptions: 1),
+            DayLimit(cohorts: [school.cohorts![1].id], minRest: 3, minRestCircular: true),
         ]
         let folder = try temporaryFolder("csv-tags")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -88,6 +88,12 @@ extension SchoolCSV {
                 text(activity.locked?.room), slots(activity.allowedStarts), list(activity.tags),
             ]
         }
+        tables["day-limits.csv"] = school.dayLimits?.map { limit in
+            [
+                list(limit.teachers), list(limit.cohorts), text(limit.maxSpan), text(limit.maxSpanExceptions),
+                text(limit.minRest), text(limit.minRestCircular),
+            ]
+        }
         tables["slot-rules.csv"] = school.slotRules?.map { rule in
             [rule.kind.rawValue, list(rule.activities), slots(rule.slots), String(rule.count), text(rule.allowEmpty)]
         }

@@ -65,6 +65,10 @@ public enum SchoolCSV {
                 "allowedStarts", "tags",
             ], required: ["id", "teachers"]),
         FileLayout(
+            name: "day-limits.csv",
+            columns: ["teachers", "cohorts", "maxSpan", "maxSpanExceptions", "minRest", "minRestCircular"],
+            required: []),
+        FileLayout(
             name: "slot-rules.csv", columns: ["kind", "activities", "slots", "count", "allowEmpty"],
             required: ["kind", "activities", "slots", "count"]),
         FileLayout(
@@ -227,6 +231,13 @@ public enum SchoolCSV {
                     kind: try record.choice("kind", ActivityRelation.Kind.self) ?? .sameStart,
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
                     weight: try record.double("weight"))
+            }
+            school.dayLimits = try records("day-limits.csv")?.map { record in
+                DayLimit(
+                    teachers: record.list("teachers"), cohorts: record.list("cohorts"),
+                    maxSpan: try record.int("maxSpan"),
+                    maxSpanExceptions: try record.int("maxSpanExceptions"), minRest: try record.int("minRest"),
+                    minRestCircular: try record.bool("minRestCircular"))
             }
             school.slotRules = try records("slot-rules.csv")?.map { record in
                 guard let kind = try record.choice("kind", SlotRule.Kind.self) else {

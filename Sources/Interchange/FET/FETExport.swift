@@ -120,6 +120,7 @@ extension FET {
                     "ConstraintStudentsSetNotAvailableTimes", ("Students", cohort.id), expand(cohort.unavailable!))
             }
             writeTagLimits(school.tagLimits ?? [], to: &xml)
+            writeDayLimits(school.dayLimits ?? [], to: &xml)
             for rule in school.slotRules ?? [] {
                 let members = rule.activities.compactMap { ids[$0] }
                 let (name, field) =
@@ -200,6 +201,31 @@ extension FET {
                         xml.value(field, "\(maximum)")
                         xml.value("Students", cohort)
                         xml.value("Activity_Tag", limit.tag)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Day limits as FET's max span per day and min resting hours, per teacher and cohort.
+    static func writeDayLimits(_ limits: [DayLimit], to xml: inout FETWriter) {
+        for limit in limits {
+            let owners =
+                (limit.teachers ?? []).map { ("Teacher", "Teacher_Name", $0) }
+                + (limit.cohorts ?? []).map { ("StudentsSet", "Students", $0) }
+            for (kind, field, owner) in owners {
+                if let span = limit.maxSpan {
+                    xml.constraint("Constraint\(kind)MaxSpanPerDay") { xml in
+                        xml.value(field, owner)
+                        xml.value("Max_Span", "\(span)")
+                        xml.value("Allow_One_Day_Exception_of_Plus_One", "\((limit.maxSpanExceptions ?? 0) > 0)")
+                    }
+                }
+                if let rest = limit.minRest {
+                    xml.constraint("Constraint\(kind)MinRestingHours") { xml in
+                        xml.value(field, owner)
+                        xml.value("Minimum_Resting_Hours", "\(rest)")
+                        xml.value("Circular", "\(limit.minRestCircular == true)")
                     }
                 }
             }

@@ -28,23 +28,8 @@ extension FETSchoolBuilder {
         guard let tag = element.value(forTeachers ? "Activity_Tag_Name" : "Activity_Tag"), !tag.isEmpty else {
             throw failure(element, "\(name): the activity tag is missing")
         }
-        var limit = TagLimit(tag: tag)
-        if forTeachers {
-            if name.hasPrefix("ConstraintTeachers") {
-                limit.teachers = school.teachers.map(\.id)
-            } else {
-                guard let teacher = element.value("Teacher_Name"), school.teachers.contains(where: { $0.id == teacher })
-                else { throw failure(element, "\(name): unknown teacher '\(element.value("Teacher_Name") ?? "")'") }
-                limit.teachers = [teacher]
-            }
-        } else if name.hasPrefix("ConstraintStudentsSet") {
-            guard let set = element.value("Students"), let leaves = leavesOf[set] else {
-                throw failure(element, "\(name): unknown students set '\(element.value("Students") ?? "")'")
-            }
-            limit.cohorts = leaves
-        } else {
-            limit.cohorts = Array(Set(leavesOf.values.joined())).sorted()
-        }
+        let (teachers, cohorts) = try owners(of: element)
+        var limit = TagLimit(tag: tag, teachers: teachers, cohorts: cohorts)
         if daily { limit.maxPeriodsPerDay = maximum } else { limit.maxConsecutive = maximum }
         for index in school.activities!.indices where fetTags[school.activities![index].id]?.contains(tag) == true {
             let tags = school.activities![index].tags ?? []

@@ -57,10 +57,10 @@ public enum FET {
     /// The constraint types the import turns into FlexPlan rules: the core ones below, and
     /// the families read in their own files (room rules, relations between activities, limits
     /// on teachers' and students' days, limits on lessons of one activity tag, rules on
-    /// selected time slots).
+    /// selected time slots, the span of a day and the rest between days).
     public static let supportedConstraints: Set<String> =
         coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
-        .union(tagLimitConstraints).union(slotRuleConstraints)
+        .union(tagLimitConstraints).union(slotRuleConstraints).union(dayLimitConstraints)
 
     /// Time grid, availability, preferred times and rooms, and the first limits.
     static let coreConstraints: Set<String> = [
@@ -521,6 +521,9 @@ struct FETSchoolBuilder {
             if FET.slotRuleConstraints.contains(element.name) {
                 return try applySlotRule(element, hard: hard, weight: weight)
             }
+            if FET.dayLimitConstraints.contains(element.name) {
+                return try applyDayLimitRule(element, hard: hard, weight: weight)
+            }
             return false
         }
     }
@@ -582,6 +585,29 @@ struct FETSchoolBuilder {
             school.teachers[index][keyPath: limit] = min(school.teachers[index][keyPath: limit] ?? .max, maximum)
         }
         return true
+    }
+
+    /// Whom a teachers' or students' constraint limits, by the form of its name: the teacher
+    /// named (`ConstraintTeacher…`) or every teacher (`ConstraintTeachers…`), the smallest sets
+    /// of the students set named (`ConstraintStudentsSet…`) or every smallest set
+    /// (`ConstraintStudents…`).
+    func owners(of element: FETElement) throws -> (teachers: [String]?, cohorts: [String]?) {
+        let name = element.name
+        if name.hasPrefix("ConstraintTeachers") { return (school.teachers.map(\.id), nil) }
+        if name.hasPrefix("ConstraintTeacher") {
+            guard let teacher = element.value("Teacher_Name"), school.teachers.contains(where: { $0.id == teacher })
+            else {
+                throw failure(element, "\(name): unknown teacher '\(element.value("Teacher_Name") ?? "")'")
+            }
+            return ([teacher], nil)
+        }
+        if name.hasPrefix("ConstraintStudentsSet") {
+            guard let set = element.value("Students"), let leaves = leavesOf[set] else {
+                throw failure(element, "\(name): unknown students set '\(element.value("Students") ?? "")'")
+            }
+            return (nil, leaves)
+        }
+        return (nil, Array(Set(leavesOf.values.joined())).sorted())
     }
 
     func knownRooms(_ rooms: [String]) -> Bool {

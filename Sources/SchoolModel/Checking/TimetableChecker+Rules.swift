@@ -67,6 +67,7 @@ extension TimetableChecker {
         checkLimits(placed)
         checkTagLimits(placed)
         checkSlotRules(placed)
+        checkDayLimits(placed)
         checkLocked(placed)
         checkTeams(placed)
         scoreTimes(placed)

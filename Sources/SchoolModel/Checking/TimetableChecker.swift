@@ -59,7 +59,8 @@ public struct TimetableChecker {
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
         "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive",
-        "slotRule.maxOccupied", "slotRule.maxSimultaneous", "slotRule.minSimultaneous", "team.block",
+        "slotRule.maxOccupied", "slotRule.maxSimultaneous", "slotRule.minSimultaneous",
+        "dayLimit.maxSpan", "dayLimit.minRest", "team.block",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

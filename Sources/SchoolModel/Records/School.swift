@@ -22,6 +22,8 @@ public struct School: Codable, Sendable, Equatable {
     public var tagLimits: [TagLimit]?
     /// Rules on how sets of activities use selected periods.
     public var slotRules: [SlotRule]?
+    /// Limits on the span of teachers' and cohorts' days and the rest between them.
+    public var dayLimits: [DayLimit]?
     public var teams: [Team]?
     public var flex: FlexSetup?
     public var weights: SoftRuleWeights?

@@ -5,12 +5,7 @@ extension SchoolValidator {
         let tags = Set((school.activities ?? []).flatMap { $0.tags ?? [] })
         for (index, limit) in (school.tagLimits ?? []).enumerated() {
             let base = "$.tagLimits[\(index)]"
-            checkReferences(limit.teachers, in: teacherIDs, kind: "teacher", at: base, record: nil, field: "teachers")
-            checkReferences(
-                limit.cohorts, in: Set(cohortsByID.keys), kind: "cohort", at: base, record: nil, field: "cohorts")
-            if (limit.teachers ?? []).isEmpty && (limit.cohorts ?? []).isEmpty {
-                error(base, field: "teachers", "a tag limit names the teachers or cohorts it limits")
-            }
+            checkOwners(teachers: limit.teachers, cohorts: limit.cohorts, at: base, of: "tag limit")
             if limit.maxPeriodsPerDay == nil && limit.maxConsecutive == nil {
                 error(base, field: "maxPeriodsPerDay", "a tag limit sets maxPeriodsPerDay, maxConsecutive or both")
             }

@@ -61,6 +61,7 @@ struct SchoolValidator {
         checkRelations()
         checkTagLimits()
         checkSlotRules()
+        checkDayLimits()
         checkTeams()
         checkFlex()
         checkWeights()
@@ -100,6 +101,15 @@ struct SchoolValidator {
     ) {
         for (index, reference) in (references ?? []).enumerated() where !known.contains(reference) {
             error("\(base).\(field)[\(index)]", record: record, field: field, "unknown \(kind) '\(reference)'")
+        }
+    }
+
+    /// The teachers and cohorts a limit names: known, and at least one of them.
+    mutating func checkOwners(teachers: [String]?, cohorts: [String]?, at base: String, of kind: String) {
+        checkReferences(teachers, in: teacherIDs, kind: "teacher", at: base, record: nil, field: "teachers")
+        checkReferences(cohorts, in: Set(cohortsByID.keys), kind: "cohort", at: base, record: nil, field: "cohorts")
+        if (teachers ?? []).isEmpty && (cohorts ?? []).isEmpty {
+            error(base, field: "teachers", "a \(kind) names the teachers or cohorts it limits")
         }
     }
 

@@ -108,6 +108,17 @@ struct RelaxationSearch {
                     $0.tagLimits?[index].maxPeriodsPerDay = nil; $0.tagLimits?[index].maxConsecutive = nil
                 })
         }
+        for (index, limit) in (school.dayLimits ?? []).enumerated() {
+            let who = ((limit.teachers ?? []) + (limit.cohorts ?? [])).joined(separator: ", ")
+            groups.append(
+                RuleGroup(
+                    name: "day limit \(index + 1) (span and rest of \(who))",
+                    records: (limit.teachers ?? []) + (limit.cohorts ?? []), stiffness: 3,
+                    fix: "raise day limit \(index + 1)'s maxSpan or lower its minRest"
+                ) {
+                    $0.dayLimits?[index].maxSpan = nil; $0.dayLimits?[index].minRest = nil
+                })
+        }
         for (index, rule) in (school.slotRules ?? []).enumerated() {
             groups.append(
                 RuleGroup(

@@ -21,6 +21,7 @@ extension TimetableFormulation {
         try addDailyLimits()
         try addTagLimits()
         try addSlotRules()
+        try addDayLimits()
         try addMaxDays()
         try addMaxGaps()
     }

@@ -1,0 +1,70 @@
+import LinearProgramming
+import SchoolModel
+
+extension TimetableFormulation {
+    /// Day limits, for each teacher named and each leaf cohort inside a cohort named: no two
+    /// busy periods of a day further apart than the span allows (with a binary per day for the
+    /// days that may span one more), and no busy period late in a day together with one early
+    /// in the next that leave less rest than the minimum.
+    mutating func addDayLimits() throws {
+        let teacherIndex = Dictionary(
+            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for limit in problem.school.dayLimits ?? [] {
+            var covers = (limit.teachers ?? []).compactMap { teacherIndex[$0] }.map { teacherCover[$0] }
+            let named = Set(limit.cohorts ?? [])
+            for leaf in problem.leafCohorts.indices
+            where problem.leafLineage[leaf].contains(where: { named.contains($0.id) }) {
+                covers.append(leafCover[leaf])
+            }
+            for cover in covers {
+                if let span = limit.maxSpan {
+                    try addMaxSpan(cover, span: span, exceptions: limit.maxSpanExceptions ?? 0)
+                }
+                if let rest = limit.minRest, rest > 0 {
+                    try addMinRest(cover, rest: rest, circular: limit.minRestCircular == true)
+                }
+            }
+        }
+    }
+
+    /// The busy teaching slots of `cover` on `day`, in period order.
+    private func busySlots(_ cover: [Slot: [Variable]], day: Int) -> [Slot] {
+        daySequences[day].filter { cover[$0] != nil }
+    }
+
+    private mutating func addMaxSpan(_ cover: [Slot: [Variable]], span: Int, exceptions: Int) throws {
+        var allowances = LinearExpression()
+        for day in daySequences.indices {
+            let slots = busySlots(cover, day: day)
+            var allowance: Variable?
+            for (position, first) in slots.enumerated() {
+                for last in slots[(position + 1)...] where last.period - first.period + 1 > span {
+                    let pair = busy(cover, first) + busy(cover, last)
+                    if last.period - first.period + 1 == span + 1 && exceptions > 0 {
+                        if allowance == nil {
+                            allowance = try model.addBinary()
+                            allowances += allowance!
+                        }
+                        try model.add(pair - allowance! <= 1)
+                    } else {
+                        try model.add(pair <= 1)
+                    }
+                }
+            }
+        }
+        if allowances.termCount > exceptions { try model.add(allowances <= Double(exceptions)) }
+    }
+
+    private mutating func addMinRest(_ cover: [Slot: [Variable]], rest: Int, circular: Bool) throws {
+        let days = daySequences.count
+        for day in 0..<(circular ? days : days - 1) where days > 1 {
+            let next = (day + 1) % days
+            let periods = problem.school.timeGrid.periods(ofDay: day).count
+            for late in busySlots(cover, day: day) {
+                for early in busySlots(cover, day: next) where (periods - 1 - late.period) + early.period < rest {
+                    try model.add(busy(cover, late) + busy(cover, early) <= 1)
+                }
+            }
+        }
+    }
+}
