@@ -221,7 +221,7 @@ struct FETImportTests {
         #expect(again.slotRules == expected)
     }
 
-    @Test("max span per day and min resting hours become day limits, and export back")
+    @Test("max span per day, min resting hours and interval max days become day limits, and export back")
     func dayLimits() throws {
         let school = try importedWith(replacing: [
             (
@@ -229,6 +229,7 @@ struct FETImportTests {
                 """
                 <ConstraintTeacherMaxSpanPerDay><Weight_Percentage>100</Weight_Percentage><Teacher_Name>Ann</Teacher_Name><Max_Span>3</Max_Span><Allow_One_Day_Exception_of_Plus_One>true</Allow_One_Day_Exception_of_Plus_One><Active>true</Active><Comments></Comments></ConstraintTeacherMaxSpanPerDay>
                 <ConstraintStudentsSetMinRestingHours><Weight_Percentage>100</Weight_Percentage><Minimum_Resting_Hours>2</Minimum_Resting_Hours><Students>Y1b</Students><Circular>true</Circular><Active>true</Active><Comments></Comments></ConstraintStudentsSetMinRestingHours>
+                <ConstraintStudentsIntervalMaxDaysPerWeek><Weight_Percentage>100</Weight_Percentage><Interval_Start_Hour>9:00</Interval_Start_Hour><Interval_End_Hour></Interval_End_Hour><Max_Days_Per_Week>1</Max_Days_Per_Week><Active>true</Active><Comments></Comments></ConstraintStudentsIntervalMaxDaysPerWeek>
                 <ConstraintTeachersMinRestingHours><Weight_Percentage>80</Weight_Percentage><Minimum_Resting_Hours>2</Minimum_Resting_Hours><Circular>false</Circular><Active>true</Active><Comments></Comments></ConstraintTeachersMinRestingHours>
                 </Time_Constraints_List>
                 """
@@ -237,6 +238,7 @@ struct FETImportTests {
         let expected = [
             DayLimit(teachers: ["Ann"], maxSpan: 3, maxSpanExceptions: 1),
             DayLimit(cohorts: ["Y1b"], minRest: 2, minRestCircular: true),
+            DayLimit(cohorts: ["Y1a-1", "Y1a-2", "Y1b"], intervalStart: "9:00", maxIntervalDays: 1),
         ]
         #expect(school.dayLimits == expected, "the soft (80%) rule is reported, not read")
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
@@ -244,7 +246,22 @@ struct FETImportTests {
         let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
             try FET.read(from: file).school
         }
-        #expect(again.dayLimits == expected)
+        // Written back one FET constraint per person and kind: the same limits on the same people.
+        func limits(_ school: School) -> Set<String> {
+            Set(
+                (school.dayLimits ?? []).flatMap { limit in
+                    ((limit.teachers ?? []) + (limit.cohorts ?? [])).flatMap { who in
+                        [
+                            limit.maxSpan.map { "\(who) span \($0) +\(limit.maxSpanExceptions ?? 0)" },
+                            limit.minRest.map { "\(who) rest \($0) \(limit.minRestCircular == true)" },
+                            limit.maxIntervalDays.map {
+                                "\(who) days \($0) \(limit.intervalStart ?? "") \(limit.intervalEnd ?? "")"
+                            },
+                        ].compactMap { $0 }
+                    }
+                })
+        }
+        #expect(limits(again) == limits(school))
     }
 
     /// A mistake in the tiny school: the edit, and the line and message the error must have.

@@ -44,6 +44,9 @@ struct SchoolCSVTests {
         school.dayLimits = [
             DayLimit(teachers: [school.teachers[1].id], maxSpan: 5, maxSpanExceptions: 1),
             DayLimit(cohorts: [school.cohorts![1].id], minRest: 3, minRestCircular: true),
+            DayLimit(
+                teachers: [school.teachers[0].id], intervalStart: school.timeGrid.bellSchedules[0].periods[1].id,
+                maxIntervalDays: 2),
         ]
         let folder = try temporaryFolder("csv-tags")
         defer { try? FileManager.default.removeItem(at: folder) }

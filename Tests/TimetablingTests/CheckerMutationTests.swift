@@ -157,6 +157,10 @@ enum MutationSchool {
         },
         // T1 teaches Monday 1 and 2 (and Tuesday 1 and 2): a span of two, at most one allowed.
         "dayLimit.maxSpan": edit { school in school.dayLimits = [DayLimit(teachers: ["T1"], maxSpan: 1)] },
+        // T1 teaches in period 1 on Monday and on Tuesday: two days in the interval 1–2, one allowed.
+        "dayLimit.maxIntervalDays": edit { school in
+            school.dayLimits = [DayLimit(teachers: ["T1"], intervalStart: "1", intervalEnd: "2", maxIntervalDays: 1)]
+        },
         // A's Monday ends with the double lesson (3–4), its Tuesday starts at 1: no rest between.
         "dayLimit.minRest": edit { school in school.dayLimits = [DayLimit(cohorts: ["A"], minRest: 1)] },
         // A placement of an activity the school does not have: skipped after being flagged.

@@ -51,16 +51,34 @@ struct DayLimitTests {
         #expect(try solve(school).status == .infeasible, "at most 4 + 4 free periods around a night")
     }
 
+    @Test("interval max days: two afternoon lessons share one afternoon; with none allowed, no timetable")
+    func intervalDays() throws {
+        var school = Self.school(
+            days: 2, lessons: 2, limit: DayLimit(teachers: ["T1"], intervalStart: "3", maxIntervalDays: 1))
+        for index in school.activities!.indices {
+            school.activities![index].allowedStarts = ["mon", "tue"].map { TimeSlots(day: $0, periods: ["3", "4"]) }
+        }
+        let result = try solve(school)
+        #expect(Set(result.placements.map(\.day)).count == 1, "\(result.placements)")
+        #expect(TimetableChecker.check(school, placements: result.placements).violations.isEmpty)
+        school.dayLimits![0].maxIntervalDays = 0
+        #expect(try solve(school).status == .infeasible)
+    }
+
     @Test("the checker names a planted break of each limit")
     func mutations() {
         let school = Self.school(
-            days: 2, lessons: 3, limit: DayLimit(teachers: ["T1"], maxSpan: 2, minRest: 2, minRestCircular: true))
+            days: 2, lessons: 3,
+            limit: DayLimit(
+                teachers: ["T1"], maxSpan: 2, minRest: 2, minRestCircular: true, intervalStart: "1", intervalEnd: "2",
+                maxIntervalDays: 1))
         let plan = [("L1", "mon", "1"), ("L2", "mon", "4"), ("L3", "tue", "1")].map {
             Placement(activity: $0.0, day: $0.1, period: $0.2, room: "R1")
         }
         let found = TimetableChecker.check(school, placements: plan).violations
-        #expect(found.map(\.rule) == ["dayLimit.maxSpan", "dayLimit.minRest"], "\(found)")
+        #expect(found.map(\.rule) == ["dayLimit.maxSpan", "dayLimit.maxIntervalDays", "dayLimit.minRest"], "\(found)")
         #expect(found.first?.message.contains("spans 5 periods") == true)
         #expect(found.last?.message.contains("rests 0 periods from mon to tue") == true)
+        #expect(found.count == 3 && found[1].message.contains("busy from 1 to 2 on 2 days, above 1"))
     }
 }

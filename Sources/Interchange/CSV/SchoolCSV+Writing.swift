@@ -91,7 +91,8 @@ extension SchoolCSV {
         tables["day-limits.csv"] = school.dayLimits?.map { limit in
             [
                 list(limit.teachers), list(limit.cohorts), text(limit.maxSpan), text(limit.maxSpanExceptions),
-                text(limit.minRest), text(limit.minRestCircular),
+                text(limit.minRest), text(limit.minRestCircular), text(limit.intervalStart), text(limit.intervalEnd),
+                text(limit.maxIntervalDays),
             ]
         }
         tables["slot-rules.csv"] = school.slotRules?.map { rule in

@@ -66,7 +66,10 @@ public enum SchoolCSV {
             ], required: ["id", "teachers"]),
         FileLayout(
             name: "day-limits.csv",
-            columns: ["teachers", "cohorts", "maxSpan", "maxSpanExceptions", "minRest", "minRestCircular"],
+            columns: [
+                "teachers", "cohorts", "maxSpan", "maxSpanExceptions", "minRest", "minRestCircular", "intervalStart",
+                "intervalEnd", "maxIntervalDays",
+            ],
             required: []),
         FileLayout(
             name: "slot-rules.csv", columns: ["kind", "activities", "slots", "count", "allowEmpty"],
@@ -237,7 +240,8 @@ public enum SchoolCSV {
                     teachers: record.list("teachers"), cohorts: record.list("cohorts"),
                     maxSpan: try record.int("maxSpan"),
                     maxSpanExceptions: try record.int("maxSpanExceptions"), minRest: try record.int("minRest"),
-                    minRestCircular: try record.bool("minRestCircular"))
+                    minRestCircular: try record.bool("minRestCircular"), intervalStart: record.text("intervalStart"),
+                    intervalEnd: record.text("intervalEnd"), maxIntervalDays: try record.int("maxIntervalDays"))
             }
             school.slotRules = try records("slot-rules.csv")?.map { record in
                 guard let kind = try record.choice("kind", SlotRule.Kind.self) else {

@@ -207,7 +207,8 @@ extension FET {
         }
     }
 
-    /// Day limits as FET's max span per day and min resting hours, per teacher and cohort.
+    /// Day limits as FET's max span per day, min resting hours and interval max days per week,
+    /// per teacher and cohort.
     static func writeDayLimits(_ limits: [DayLimit], to xml: inout FETWriter) {
         for limit in limits {
             let owners =
@@ -226,6 +227,14 @@ extension FET {
                         xml.value(field, owner)
                         xml.value("Minimum_Resting_Hours", "\(rest)")
                         xml.value("Circular", "\(limit.minRestCircular == true)")
+                    }
+                }
+                if let days = limit.maxIntervalDays, let start = limit.intervalStart {
+                    xml.constraint("Constraint\(kind)IntervalMaxDaysPerWeek") { xml in
+                        xml.value(field, owner)
+                        xml.value("Interval_Start_Hour", start)
+                        xml.value("Interval_End_Hour", limit.intervalEnd ?? "")
+                        xml.value("Max_Days_Per_Week", "\(days)")
                     }
                 }
             }

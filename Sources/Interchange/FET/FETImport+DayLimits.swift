@@ -1,12 +1,14 @@
 import SchoolModel
 
 extension FET {
-    /// Max span per day and min resting hours, of a teacher, all teachers, a students set or
+    /// Max span per day, min resting hours and interval max days per week, of a teacher, all teachers, a students set or
     /// all students (hard only: a ``DayLimit`` has no weight).
     static let dayLimitConstraints: Set<String> = [
         "ConstraintTeacherMaxSpanPerDay", "ConstraintTeachersMaxSpanPerDay", "ConstraintStudentsSetMaxSpanPerDay",
         "ConstraintStudentsMaxSpanPerDay", "ConstraintTeacherMinRestingHours", "ConstraintTeachersMinRestingHours",
         "ConstraintStudentsSetMinRestingHours", "ConstraintStudentsMinRestingHours",
+        "ConstraintTeacherIntervalMaxDaysPerWeek", "ConstraintTeachersIntervalMaxDaysPerWeek",
+        "ConstraintStudentsSetIntervalMaxDaysPerWeek", "ConstraintStudentsIntervalMaxDaysPerWeek",
     ]
 }
 
@@ -23,6 +25,19 @@ extension FETSchoolBuilder {
         if name.hasSuffix("MaxSpanPerDay") {
             limit.maxSpan = try required(element, "Max_Span")
             if try flag(element, "Allow_One_Day_Exception_of_Plus_One") == true { limit.maxSpanExceptions = 1 }
+        } else if name.hasSuffix("IntervalMaxDaysPerWeek") {
+            // An empty end hour is the end of the day (FET's hours have no name for it).
+            guard let start = element.value("Interval_Start_Hour"), hourNames.contains(start) else {
+                throw failure(
+                    element, "\(name): unknown Interval_Start_Hour '\(element.value("Interval_Start_Hour") ?? "")'")
+            }
+            let end = element.value("Interval_End_Hour").flatMap { $0.isEmpty ? nil : $0 }
+            if let end, !hourNames.contains(end) {
+                throw failure(element, "\(name): unknown Interval_End_Hour '\(end)'")
+            }
+            limit.intervalStart = start
+            limit.intervalEnd = end
+            limit.maxIntervalDays = try required(element, "Max_Days_Per_Week")
         } else {
             limit.minRest = try required(element, "Minimum_Resting_Hours")
             if try flag(element, "Circular") == true { limit.minRestCircular = true }

@@ -34,6 +34,18 @@ extension TimetableChecker {
                         )
                     }
                 }
+                if let maximum = limit.maxIntervalDays {
+                    let used = days.keys.filter { day in
+                        let inside = limit.interval(inDayOf: grid.periods(ofDay: day).map(\.id))
+                        return days[day]!.contains { inside.contains($0) }
+                    }
+                    if used.count > maximum {
+                        flag(
+                            "dayLimit.maxIntervalDays", [name],
+                            "\(name) is busy from \(limit.intervalStart ?? "") to \(limit.intervalEnd ?? "the end of the day") on \(used.count) days, above \(maximum)"
+                        )
+                    }
+                }
                 guard let rest = limit.minRest else { continue }
                 let count = grid.days.count
                 for day in 0..<(limit.minRestCircular == true ? count : count - 1) where count > 1 {

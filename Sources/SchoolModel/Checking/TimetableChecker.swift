@@ -60,7 +60,7 @@ public struct TimetableChecker {
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
         "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive",
         "slotRule.maxOccupied", "slotRule.maxSimultaneous", "slotRule.minSimultaneous",
-        "dayLimit.maxSpan", "dayLimit.minRest", "team.block",
+        "dayLimit.maxSpan", "dayLimit.minRest", "dayLimit.maxIntervalDays", "team.block",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

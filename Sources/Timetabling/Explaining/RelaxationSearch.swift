@@ -112,11 +112,13 @@ struct RelaxationSearch {
             let who = ((limit.teachers ?? []) + (limit.cohorts ?? [])).joined(separator: ", ")
             groups.append(
                 RuleGroup(
-                    name: "day limit \(index + 1) (span and rest of \(who))",
+                    name: "day limit \(index + 1) (the days of \(who))",
                     records: (limit.teachers ?? []) + (limit.cohorts ?? []), stiffness: 3,
-                    fix: "raise day limit \(index + 1)'s maxSpan or lower its minRest"
-                ) {
-                    $0.dayLimits?[index].maxSpan = nil; $0.dayLimits?[index].minRest = nil
+                    fix: "raise day limit \(index + 1)'s maxSpan or maxIntervalDays, or lower its minRest"
+                ) { school in
+                    school.dayLimits?[index].maxSpan = nil
+                    school.dayLimits?[index].minRest = nil
+                    school.dayLimits?[index].maxIntervalDays = nil
                 })
         }
         for (index, rule) in (school.slotRules ?? []).enumerated() {

@@ -23,6 +23,7 @@ extension TimetableFormulation {
                 if let rest = limit.minRest, rest > 0 {
                     try addMinRest(cover, rest: rest, circular: limit.minRestCircular == true)
                 }
+                if let maximum = limit.maxIntervalDays { try addIntervalDays(cover, limit: limit, maximum: maximum) }
             }
         }
     }
@@ -53,6 +54,23 @@ extension TimetableFormulation {
             }
         }
         if allowances.termCount > exceptions { try model.add(allowances <= Double(exceptions)) }
+    }
+
+    /// A binary per day that any busy period in the interval switches on; at most `maximum`.
+    private mutating func addIntervalDays(_ cover: [Slot: [Variable]], limit: DayLimit, maximum: Int) throws {
+        var days = LinearExpression()
+        for day in daySequences.indices {
+            let inside = limit.interval(inDayOf: problem.school.timeGrid.periods(ofDay: day).map(\.id))
+            let busyInside = sum(
+                busySlots(cover, day: day).filter { inside.contains($0.period) }.flatMap { cover[$0]! })
+            guard busyInside.termCount > 0 else { continue }
+            let used = try model.addBinary()
+            try model.add(busyInside - Double(busyInside.termCount) * used <= 0)
+            days += used
+        }
+        if days.termCount > maximum {
+            try addHard(LinearExpression(Double(maximum)) - days, atLeast: 0, penalty: options.unplacedPenalty)
+        }
     }
 
     private mutating func addMinRest(_ cover: [Slot: [Variable]], rest: Int, circular: Bool) throws {
