@@ -111,9 +111,12 @@ enum MutationSchool {
     static func teacher(_ id: String, in school: School) -> Int { school.teachers.firstIndex { $0.id == id }! }
     static func cohort(_ id: String, in school: School) -> Int { school.cohorts!.firstIndex { $0.id == id }! }
 
-    /// One mutation per hard rule of ``TimetableChecker/hardRules``; each comment says why no
-    /// other rule breaks.
-    static let mutations: [String: Mutation] = [
+    /// One mutation per hard rule of ``TimetableChecker/hardRules``: the core ones below and
+    /// the relations of ``relationMutations``.
+    static let mutations = coreMutations.merging(relationMutations) { core, _ in core }
+
+    /// Each comment says why no other rule breaks.
+    static let coreMutations: [String: Mutation] = [
         // A placement of an activity the school does not have: skipped after being flagged.
         "placement.unknownActivity": Mutation(plan: {
             $0.append(Placement(activity: "GHOST", day: "wed", period: "3", room: "HALL"))

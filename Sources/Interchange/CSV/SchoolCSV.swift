@@ -65,7 +65,8 @@ public enum SchoolCSV {
                 "allowedStarts",
             ], required: ["id", "teachers"]),
         FileLayout(
-            name: "activity-relations.csv", columns: ["kind", "activities", "minDays", "weight"],
+            name: "activity-relations.csv",
+            columns: ["kind", "activities", "minDays", "weight", "maxDays", "minPeriods", "acrossBreaks"],
             required: ["kind", "activities"]),
         FileLayout(
             name: "teams.csv",
@@ -220,7 +221,8 @@ public enum SchoolCSV {
                 ActivityRelation(
                     kind: try record.choice("kind", ActivityRelation.Kind.self) ?? .sameStart,
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
-                    weight: try record.double("weight"))
+                    maxDays: try record.int("maxDays"), minPeriods: try record.int("minPeriods"),
+                    acrossBreaks: try record.bool("acrossBreaks"), weight: try record.double("weight"))
             }
             school.teams = try records("teams.csv")?.map(Team.init(csv:))
             try readFlex(into: &school)

@@ -58,7 +58,9 @@ public struct TimetableChecker {
         "split.minDaysApart", "section.samePeriod", "relation.sameStart", "relation.consecutive", "relation.ordered",
         "relation.minDaysApart", "teacher.maxPerDay", "cohort.maxPerDay", "teacher.maxConsecutive",
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
-        "activity.allowedStarts", "team.block",
+        "activity.allowedStarts", "team.block", "relation.grouped", "relation.notOverlapping", "relation.sameDay",
+        "relation.samePeriod", "relation.minGap", "relation.orderedIfSameDay", "relation.maxDaysApart",
+        "relation.endsCohortsDay",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]
