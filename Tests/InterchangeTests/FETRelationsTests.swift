@@ -122,11 +122,10 @@ struct FETRelationsTests {
         #expect(error?.line != nil)
     }
 
-    @Test("every relation kind is exported and read back the same (consecutive with breaks between)")
-    func exportRoundTrip() throws {
-        var school = try imported().school
+    /// A relation of every kind on the tiny school's activities.
+    static var everyKind: [ActivityRelation] {
         let ids = ["1", "4"]
-        school.activityRelations = [
+        return [
             ActivityRelation(kind: .sameStart, activities: ids),
             ActivityRelation(kind: .consecutive, activities: ids, acrossBreaks: true),
             ActivityRelation(kind: .ordered, activities: ids, weight: 40),
@@ -141,6 +140,12 @@ struct FETRelationsTests {
             ActivityRelation(kind: .maxDaysApart, activities: ids, maxDays: 1),
             ActivityRelation(kind: .endsCohortsDay, activities: ["3", "6"]),
         ]
+    }
+
+    @Test("every relation kind is exported and read back the same (consecutive with breaks between)")
+    func exportRoundTrip() throws {
+        var school = try imported().school
+        school.activityRelations = Self.everyKind
         let text = FET.export(school, placements: [])
         let file = "/memory/exported.fet"
         let reread = try InMemoryFiles.$contents.withValue([file: Data(text.utf8)]) {
@@ -152,6 +157,18 @@ struct FETRelationsTests {
                 ActivityRelation(kind: .endsCohortsDay, activities: ["6"]),
             ]
         #expect(reread.activityRelations == expected)
+    }
+
+    @Test("every relation kind passes the JSON Schema and reads back from JSON and from a CSV folder")
+    func jsonAndCSV() throws {
+        var school = try imported().school
+        school.activityRelations = Self.everyKind
+        let json = try SchoolJSON.decode(try SchoolJSON.encode(school), file: "school.json")
+        #expect(json.activityRelations == Self.everyKind)
+        let folder = try temporaryFolder("relations")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SchoolCSV.write(school, to: folder.path)
+        #expect(try SchoolCSV.read(from: folder.path).activityRelations == Self.everyKind)
     }
 
     static let fetData = "/usr/share/doc/fet-data/examples/FET-5-official"
