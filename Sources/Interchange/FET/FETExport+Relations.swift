@@ -5,7 +5,9 @@ extension FET {
     /// imports with them: a weight below 100 as FET's weight percentage (100 and more as
     /// 99.9, still soft), none as 100%. FET has no grouping of more than three activities and
     /// only back-to-back rules that let breaks lie between them: a `grouped` relation of four
-    /// or more is left out, and `consecutive` reads back with `acrossBreaks`.
+    /// or more is left out, and `consecutive` reads back with `acrossBreaks`. FET's ordered
+    /// pairs want the first to end before the second starts (FlexPlan's: to start before it),
+    /// the same for lessons of one hour or that share a teacher or students.
     static func writeRelations(_ school: School, ids: [String: String], to xml: inout FETWriter) {
         for relation in school.activityRelations ?? [] {
             let activities = relation.activities.compactMap { ids[$0] }
