@@ -168,7 +168,8 @@ public enum SchoolJSON {
         "kind": [
             "teaching", "flex", "break", "year", "group", "subgroup", "gradeLevel", "department", "plc",
             "interdisciplinary", "coTeaching", "sameStart", "consecutive", "ordered", "minDaysApart",
-            "homeroom", "session",
+            "grouped", "notOverlapping", "sameDay", "samePeriod", "minGap", "orderedIfSameDay", "maxDaysApart",
+            "endsCohortsDay", "homeroom", "session",
         ]
     ]
 

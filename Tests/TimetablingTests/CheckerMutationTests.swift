@@ -118,9 +118,12 @@ enum MutationSchool {
     static func teacher(_ id: String, in school: School) -> Int { school.teachers.firstIndex { $0.id == id }! }
     static func cohort(_ id: String, in school: School) -> Int { school.cohorts!.firstIndex { $0.id == id }! }
 
-    /// One mutation per hard rule of ``TimetableChecker/hardRules``; each comment says why no
-    /// other rule breaks.
-    static let mutations: [String: Mutation] = [
+    /// One mutation per hard rule of ``TimetableChecker/hardRules``: the core ones below and
+    /// the relations of ``relationMutations``.
+    static let mutations = coreMutations.merging(relationMutations) { core, _ in core }
+
+    /// Each comment says why no other rule breaks.
+    static let coreMutations: [String: Mutation] = [
         // T1's two Monday lessons (periods 1 and 2) tagged lab, at most one a day.
         "tagLimit.maxPerDay": edit { school in
             tag(["A-math-1", "B-math-1"], in: &school)

@@ -105,7 +105,10 @@ extension SchoolCSV {
             ]
         }
         tables["activity-relations.csv"] = school.activityRelations?.map { relation in
-            [relation.kind.rawValue, list(relation.activities), text(relation.minDays), number(relation.weight)]
+            [
+                relation.kind.rawValue, list(relation.activities), text(relation.minDays), number(relation.weight),
+                text(relation.maxDays), text(relation.minPeriods), text(relation.acrossBreaks),
+            ]
         }
         tables["teams.csv"] = school.teams?.map { team in
             let collaboration = team.collaboration

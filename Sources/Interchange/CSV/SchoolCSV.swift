@@ -78,7 +78,8 @@ public enum SchoolCSV {
             name: "tag-limits.csv", columns: ["tag", "teachers", "cohorts", "maxPeriodsPerDay", "maxConsecutive"],
             required: ["tag"]),
         FileLayout(
-            name: "activity-relations.csv", columns: ["kind", "activities", "minDays", "weight"],
+            name: "activity-relations.csv",
+            columns: ["kind", "activities", "minDays", "weight", "maxDays", "minPeriods", "acrossBreaks"],
             required: ["kind", "activities"]),
         FileLayout(
             name: "teams.csv",
@@ -233,7 +234,8 @@ public enum SchoolCSV {
                 ActivityRelation(
                     kind: try record.choice("kind", ActivityRelation.Kind.self) ?? .sameStart,
                     activities: record.list("activities") ?? [], minDays: try record.int("minDays"),
-                    weight: try record.double("weight"))
+                    maxDays: try record.int("maxDays"), minPeriods: try record.int("minPeriods"),
+                    acrossBreaks: try record.bool("acrossBreaks"), weight: try record.double("weight"))
             }
             school.dayLimits = try records("day-limits.csv")?.map { record in
                 DayLimit(

@@ -10,8 +10,9 @@ extension FET {
     /// Hours are the union of the bell schedules' periods in order; a period a day does not
     /// have, or a break, is a FET break time. Cohorts become years, groups and subgroups by
     /// `parent` (deeper levels are folded into subgroups). Teachers', cohorts' and rooms'
-    /// unavailable times are exported; other FlexPlan rules are not FET constraints and are
-    /// left out (the locked timetable satisfies them already).
+    /// unavailable times and activity relations (``writeRelations(_:ids:to:)``) are exported;
+    /// other FlexPlan rules are not FET constraints and are left out (the locked timetable
+    /// satisfies them already).
     public static func export(_ school: School, placements: [Placement]) -> String {
         var xml = FETWriter()
         xml.open("fet", attributes: ["version": "6.8.5"])
@@ -162,6 +163,7 @@ extension FET {
                     xml.value("Permanently_Locked", "true")
                 }
             }
+            writeRelations(school, ids: ids, to: &xml)
         }
         xml.list("Space_Constraints_List") { xml in
             xml.constraint("ConstraintBasicCompulsorySpace") { _ in }

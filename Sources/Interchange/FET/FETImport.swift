@@ -528,8 +528,9 @@ struct FETSchoolBuilder {
         }
     }
 
-    /// The activities a constraint names (`Activity_Id`) or selects by teacher, students set,
-    /// subject, activity tag and duration (an empty filter selects all).
+    /// The activities a constraint names (`Activity_Id`) or selects by teacher, students set
+    /// (as FET: any activity sharing students with it), subject, activity tag and duration (an
+    /// empty filter selects all).
     func filteredActivities(_ element: FETElement) throws -> [Int] {
         // FET leaves a filter it does not use empty (`<Duration></Duration>`).
         let duration = try wholeNumber(element, "Duration", atLeast: 1)
@@ -543,7 +544,7 @@ struct FETSchoolBuilder {
         return school.activities!.indices.filter { index in
             let activity = school.activities![index]
             return (teacher.isEmpty || activity.teachers.contains(teacher))
-                && (students.isEmpty || fetStudents[activity.id]?.contains(students) == true)
+                && (students.isEmpty || !Set(activity.cohorts ?? []).isDisjoint(with: leavesOf[students] ?? []))
                 && (subject.isEmpty || activity.subject == subject)
                 && (tag.isEmpty || fetTags[activity.id]?.contains(tag) == true)
                 && (duration == nil || activity.duration == duration)

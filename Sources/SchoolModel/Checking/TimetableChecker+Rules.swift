@@ -250,7 +250,7 @@ extension TimetableChecker {
         let byID = Dictionary(placed.map { ($0.activity.id, $0) }, uniquingKeysWith: { first, _ in first })
         for relation in school.activityRelations ?? [] {
             let members = relation.activities.compactMap { byID[$0] }
-            guard members.count > 1 else { continue }
+            guard !checkMoreRelation(relation, members: members, placed: placed), members.count > 1 else { continue }
             var pairs: [(Placed, Placed)] = []
             switch relation.kind {
             case .sameStart: pairs = members.dropFirst().map { (members[0], $0) }
@@ -259,15 +259,19 @@ extension TimetableChecker {
                 for i in members.indices {
                     for j in members.indices where j > i { pairs.append((members[i], members[j])) }
                 }
+            default: break
             }
             for (first, second) in pairs {
                 let broken: Bool
                 switch relation.kind {
                 case .sameStart: broken = first.day != second.day || first.periods.first != second.periods.first
                 case .consecutive:
-                    broken = first.day != second.day || second.periods.first != (first.periods.last ?? -1) + 1
+                    broken =
+                        first.day != second.day
+                        || second.periods.first != nextPeriod(after: first, acrossBreaks: relation.acrossBreaks == true)
                 case .ordered: broken = (second.day, second.periods.first ?? 0) <= (first.day, first.periods.first ?? 0)
                 case .minDaysApart: broken = abs(first.day - second.day) < (relation.minDays ?? 1)
+                default: broken = false
                 }
                 guard broken else { continue }
                 if let weight = relation.weight {

@@ -60,7 +60,9 @@ public struct TimetableChecker {
         "teacher.maxPerWeek", "teacher.maxDaysPerWeek", "teacher.maxGapsPerWeek", "cohort.maxGapsPerWeek", "locked",
         "activity.allowedStarts", "tagLimit.maxPerDay", "tagLimit.maxConsecutive",
         "slotRule.maxOccupied", "slotRule.maxSimultaneous", "slotRule.minSimultaneous",
-        "dayLimit.maxSpan", "dayLimit.minRest", "dayLimit.maxIntervalDays", "team.block",
+        "dayLimit.maxSpan", "dayLimit.minRest", "dayLimit.maxIntervalDays", "team.block", "relation.grouped",
+        "relation.notOverlapping", "relation.sameDay", "relation.samePeriod", "relation.minGap",
+        "relation.orderedIfSameDay", "relation.maxDaysApart", "relation.endsCohortsDay",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
     ]

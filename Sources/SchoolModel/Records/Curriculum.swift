@@ -150,28 +150,62 @@ public struct LockedPlacement: Codable, Sendable, Equatable {
 }
 
 /// A rule between activities.
+///
+/// "Back to back" means the next one starts in the period right after the previous one ends;
+/// with `acrossBreaks`, break periods between them do not count (FET's meaning).
 public struct ActivityRelation: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// All start at the same time (e.g. parallel option blocks, a team meeting).
         case sameStart
         /// Back to back, in the listed order, on one day.
         case consecutive
-        /// In the listed order within the week.
+        /// In the listed order within the week (each starts after the one before starts).
         case ordered
         /// At least `minDays` days apart.
         case minDaysApart
+        /// Back to back in some order, all on one day (FET's grouped activities).
+        case grouped
+        /// No two of them at the same time, even in part.
+        case notOverlapping
+        /// All start on one day.
+        case sameDay
+        /// All start in the same period (by id) of their days, on any days.
+        case samePeriod
+        /// Two of them on one day have at least `minPeriods` periods between them (breaks count).
+        case minGap
+        /// Two of them on one day are in the listed order (each starts after the one before starts).
+        case orderedIfSameDay
+        /// At most `maxDays` days apart.
+        case maxDaysApart
+        /// Each is the last lesson of the day for its cohorts: none of theirs later that day
+        /// (one activity is enough).
+        case endsCohortsDay
     }
 
     public var kind: Kind
     public var activities: [String]
     public var minDays: Int?
-    /// Absent: hard. A number: soft, penalty per violation (per pair).
+    /// `maxDaysApart`: the most days between two of them.
+    public var maxDays: Int?
+    /// `minGap`: the fewest periods between two of them on one day.
+    public var minPeriods: Int?
+    /// `consecutive` and `grouped`: break periods between them do not keep them apart.
+    public var acrossBreaks: Bool?
+    /// Absent: hard. A number: soft, a penalty per pair that breaks the rule; per relation for
+    /// `grouped`, per activity for `endsCohortsDay`, per period shared (`notOverlapping`),
+    /// missing (`minGap`) or day too many (`maxDaysApart`).
     public var weight: Double?
 
-    public init(kind: Kind, activities: [String], minDays: Int? = nil, weight: Double? = nil) {
+    public init(
+        kind: Kind, activities: [String], minDays: Int? = nil, maxDays: Int? = nil, minPeriods: Int? = nil,
+        acrossBreaks: Bool? = nil, weight: Double? = nil
+    ) {
         self.kind = kind
         self.activities = activities
         self.minDays = minDays
+        self.maxDays = maxDays
+        self.minPeriods = minPeriods
+        self.acrossBreaks = acrossBreaks
         self.weight = weight
     }
 }

@@ -157,11 +157,21 @@ extension SchoolValidator {
             let base = "$.activityRelations[\(index)]"
             checkReferences(
                 relation.activities, in: activityIDs, kind: "activity", at: base, record: nil, field: "activities")
-            if relation.activities.count < 2 {
+            if relation.kind == .endsCohortsDay {
+                if relation.activities.isEmpty {
+                    error("\(base).activities", field: "activities", "endsCohortsDay needs at least 1 activity")
+                }
+            } else if relation.activities.count < 2 {
                 error("\(base).activities", field: "activities", "a relation needs at least 2 activities")
             }
             if relation.kind == .minDaysApart && (relation.minDays ?? 0) < 1 {
                 error("\(base).minDays", field: "minDays", "minDaysApart needs minDays of at least 1")
+            }
+            if relation.kind == .maxDaysApart && (relation.maxDays ?? -1) < 0 {
+                error("\(base).maxDays", field: "maxDays", "maxDaysApart needs maxDays of 0 or more")
+            }
+            if relation.kind == .minGap && (relation.minPeriods ?? -1) < 0 {
+                error("\(base).minPeriods", field: "minPeriods", "minGap needs minPeriods of 0 or more")
             }
             if let weight = relation.weight, !(weight >= 0 && weight.isFinite) {
                 error("\(base).weight", field: "weight", "weight must be a non-negative number")

@@ -71,6 +71,8 @@ extension SchoolValidator {
         }
         for (index, relation) in (school.activityRelations ?? []).enumerated() {
             check(relation.minDays, 1_000, "$.activityRelations[\(index)].minDays", nil, "minDays")
+            check(relation.maxDays, 1_000, "$.activityRelations[\(index)].maxDays", nil, "maxDays")
+            check(relation.minPeriods, 1_000, "$.activityRelations[\(index)].minPeriods", nil, "minPeriods")
         }
         for team in school.teams ?? [] {
             guard let requirement = team.collaboration else { continue }

@@ -158,13 +158,14 @@ extension TimetableFormulation {
             problem.lessons.enumerated().map { ($1.activity.id, $0) }, uniquingKeysWith: { a, _ in a })
         for relation in problem.school.activityRelations ?? [] {
             let members = relation.activities.compactMap { index[$0] }
-            guard members.count > 1 else { continue }
+            guard try !addMoreRelation(relation, members: members), members.count > 1 else { continue }
             switch relation.kind {
             case .sameStart:
                 for other in members.dropFirst() { try addSameStart(members[0], other, weight: relation.weight) }
             case .consecutive:
                 for (first, second) in zip(members, members.dropFirst()) {
-                    try addConsecutive(first, second, weight: relation.weight)
+                    try addConsecutive(
+                        first, second, acrossBreaks: relation.acrossBreaks == true, weight: relation.weight)
                 }
             case .ordered:
                 for (first, second) in zip(members, members.dropFirst()) {
@@ -173,12 +174,13 @@ extension TimetableFormulation {
             case .minDaysApart:
                 try addDaySpread(
                     members, minDays: relation.minDays ?? 1, dayCount: problem.grid.days.count, weight: relation.weight)
+            default: break
             }
         }
     }
 
     /// `x[a, s]` for every slot, 0 where `s` is not a start of `a`.
-    private func startExpression(_ lesson: Int, _ slot: Slot) -> LinearExpression {
+    func startExpression(_ lesson: Int, _ slot: Slot) -> LinearExpression {
         if let position = problem.lessons[lesson].starts.firstIndex(of: slot) {
             return LinearExpression(startVariables[lesson][position])
         }
@@ -199,11 +201,12 @@ extension TimetableFormulation {
         if let violation, let weight { objectiveTerms.add(weight, violation) }
     }
 
-    private mutating func addConsecutive(_ first: Int, _ second: Int, weight: Double?) throws {
+    private mutating func addConsecutive(_ first: Int, _ second: Int, acrossBreaks: Bool, weight: Double?) throws {
         let violation = try weight.map { _ in try model.addVariable(upperBound: 1) }
-        let duration = problem.lessons[first].duration
         for (start, variable) in zip(problem.lessons[first].starts, startVariables[first]) {
-            let next = startExpression(second, Slot(day: start.day, period: start.period + duration))
+            let next =
+                follower(first, start, acrossBreaks: acrossBreaks).map { startExpression(second, $0) }
+                ?? LinearExpression()
             if let violation {
                 try model.add(violation >= variable - next)
             } else {
@@ -213,13 +216,15 @@ extension TimetableFormulation {
         if let violation, let weight { objectiveTerms.add(weight, violation) }
     }
 
-    private mutating func addOrdered(_ first: Int, _ second: Int, weight: Double?) throws {
+    /// The second starts after the first starts (with `sameDayOnly`, when both are on one day).
+    mutating func addOrdered(_ first: Int, _ second: Int, weight: Double?, sameDayOnly: Bool = false) throws {
         let violation = try weight.map { _ in try model.addVariable(upperBound: 1) }
         let firstStarts = problem.lessons[first].starts
         for (start, variable) in zip(problem.lessons[second].starts, startVariables[second]) {
             // The second may not start at or before the first's start.
             var clash = LinearExpression(variable)
-            for (candidate, other) in zip(firstStarts, startVariables[first]) where candidate >= start {
+            for (candidate, other) in zip(firstStarts, startVariables[first])
+            where candidate >= start && (!sameDayOnly || candidate.day == start.day) {
                 clash += other
             }
             if let violation {

@@ -92,9 +92,18 @@ final class LargeNeighbourhoodSearch {
             for leaf in lesson.leaves { byResource["c\(leaf)", default: []].append(index) }
             if let group = lesson.activity.splitGroup { byResource["g\(group)", default: []].append(index) }
         }
+        // Lessons a relation ties are related too (exams that may not overlap share no teacher).
+        var relationsOf: [String: [String]] = [:]
+        for (number, relation) in (problem.school.activityRelations ?? []).enumerated() {
+            for id in relation.activities { relationsOf[id, default: []].append("r\(number)") }
+        }
+        for (index, lesson) in problem.lessons.enumerated() {
+            for key in relationsOf[lesson.activity.id] ?? [] { byResource[key, default: []].append(index) }
+        }
         related = problem.lessons.indices.map { index in
             let lesson = problem.lessons[index]
             var keys = lesson.teachers.map { "t\($0)" } + lesson.leaves.map { "c\($0)" }
+            keys += relationsOf[lesson.activity.id] ?? []
             if let group = lesson.activity.splitGroup { keys.append("g\(group)") }
             return Array(Set(keys.flatMap { byResource[$0] ?? [] })).sorted()
         }
