@@ -2,8 +2,9 @@ import LinearProgramming
 import SchoolModel
 
 /// Rooms for a timetable whose times are fixed: one small MIP per day (each lesson one of its
-/// candidate rooms, room capacity per period), minimizing preferred-room misses and room
-/// changes between a cohort's back-to-back lessons.
+/// candidate rooms, room capacity per period; a lesson needing no room one of its optional
+/// rooms or none), minimizing preferred-room misses and room changes between a cohort's
+/// back-to-back lessons.
 struct RoomAssignment {
     /// A set of lessons at a slot that need more rooms than their candidates offer: the Hall
     /// violation behind an infeasible day.
@@ -23,7 +24,8 @@ struct RoomAssignment {
         let blocked = problem.roomBlocked
         for day in problem.grid.days.indices {
             let lessons = starts.indices.filter {
-                starts[$0].day == day && !problem.lessons[$0].activity.takesNoRoom
+                starts[$0].day == day
+                    && (!problem.lessons[$0].activity.takesNoRoom || !problem.lessons[$0].optionalRooms.isEmpty)
             }
             guard !lessons.isEmpty else { continue }
             var model = Model(name: "rooms-day-\(day)")
@@ -32,10 +34,17 @@ struct RoomAssignment {
             var perRoomSlot: [Int: [Slot: [Variable]]] = [:]
             for lesson in lessons {
                 let covered = problem.covered(lesson, from: starts[lesson])
-                let usable = problem.lessons[lesson].candidateRooms.filter { room in
-                    covered.allSatisfy { !blocked[room].contains($0) }
-                }
+                let optional = !problem.lessons[lesson].optionalRooms.isEmpty
+                let usable = (optional ? problem.lessons[lesson].optionalRooms : problem.lessons[lesson].candidateRooms)
+                    .filter { room in covered.allSatisfy { !blocked[room].contains($0) } }
                 var options: [(Int, Variable)] = []
+                var none: [Variable] = []
+                if optional {
+                    // No room at all: a preferred-room miss.
+                    let variable = try model.addBinary()
+                    none.append(variable)
+                    objective.add(weights.preferredRoom ?? 0, variable)
+                }
                 for room in usable {
                     let variable = try model.addBinary()
                     options.append((room, variable))
@@ -46,7 +55,7 @@ struct RoomAssignment {
                     }
                 }
                 choice[lesson] = options
-                try model.add(sum(options.map(\.1)) == 1)
+                try model.add(sum(options.map(\.1) + none) == 1)
             }
             for room in perRoomSlot.keys.sorted() {
                 for (_, variables) in perRoomSlot[room]!.sorted(by: { $0.key < $1.key })
