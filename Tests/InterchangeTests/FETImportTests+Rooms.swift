@@ -177,3 +177,26 @@ extension FETImportTests {
         #expect(abs(report.softScore - (result.objective ?? -1)) <= 1e-6)
     }
 }
+
+extension FETImportTests {
+    @Test("room rules export as activities' room rules and read back to the same rooms, preferences and weight")
+    func roomRulesRoundTrip() throws {
+        let school = try importedWith(
+            space: Self.constraint(
+                "ConstraintSubjectPreferredRoom", weight: 80, "<Subject>Art</Subject><Room>R1</Room>")
+                + Self.constraint("ConstraintTeacherHomeRoom", "<Teacher>Bo</Teacher><Room>Lab</Room>")
+                + Self.constraint("ConstraintTeacherHomeRoom", weight: 60, "<Teacher>Ann</Teacher><Room>R1</Room>"))
+        let text = FET.export(school, placements: [])
+        #expect(text.contains("<Weight_Percentage>80</Weight_Percentage>"))
+        let file = "/memory/exported.fet"
+        let reread = try InMemoryFiles.$contents.withValue([file: Data(text.utf8)]) {
+            try FET.read(from: file).school
+        }
+        let rules = { (school: School) in
+            (school.activities ?? []).map { "\($0.rooms ?? []) \($0.preferredRooms ?? [])" }
+        }
+        #expect(rules(reread) == rules(school))
+        #expect(rules(school) == ["[] [\"R1\"]", "[] [\"R1\"]", "[\"Lab\"] []", "[\"Lab\", \"R1\"] [\"R1\"]"])
+        #expect(reread.weights?.preferredRoom == 80)
+    }
+}
