@@ -20,6 +20,15 @@ extension FETImportTests {
         }
     }
 
+    /// The tiny school read from memory with R1 seating 40 (Y1, all 40 students, fits) and
+    /// `extra` added to its space constraints.
+    func importedRoomy(space extra: String) throws -> School {
+        try importedReplacing(
+            ("<Capacity>25</Capacity>", "<Capacity>40</Capacity>"),
+            ("</Space_Constraints_List>", extra + "</Space_Constraints_List>")
+        ).school
+    }
+
     /// A constraint of `name` with the given weight and fields.
     static func constraint(_ name: String, weight: Int = 100, _ fields: String) -> String {
         "<\(name)><Weight_Percentage>\(weight)</Weight_Percentage>\(fields)<Active>true</Active><Comments></Comments></\(name)>"
@@ -31,7 +40,7 @@ extension FETImportTests {
 
     @Test("home rooms: activities whose only teacher or students set it is; preferred rooms take precedence")
     func homeRooms() throws {
-        let school = try importedWith(
+        let school = try importedRoomy(
             space: Self.constraint("ConstraintTeacherHomeRoom", "<Teacher>Ann</Teacher><Room>R1</Room>")
                 + Self.constraint("ConstraintStudentsSetHomeRoom", "<Students>Y1</Students><Room>R1</Room>")
                 + Self.constraint(
@@ -56,13 +65,13 @@ extension FETImportTests {
             ) + Self.constraint("ConstraintStudentsSetHomeRoom", "<Students>Y1b</Students><Room>Lab</Room>"))
         #expect(rooms(both)["4"] == ["Lab"])
         let apart = interchangeError {
-            _ = try importedWith(
+            _ = try importedRoomy(
                 space: Self.constraint("ConstraintTeacherHomeRoom", "<Teacher>Bo</Teacher><Room>R1</Room>")
                     + Self.constraint("ConstraintStudentsSetHomeRoom", "<Students>Y1b</Students><Room>Lab</Room>"))
         }
         #expect(apart?.message.contains("activity 4 has home rooms with none in common (R1 against Lab)") == true)
         let twice = interchangeError {
-            _ = try importedWith(
+            _ = try importedRoomy(
                 space: Self.constraint("ConstraintTeacherHomeRoom", "<Teacher>Bo</Teacher><Room>R1</Room>")
                     + Self.constraint("ConstraintTeacherHomeRoom", "<Teacher>Bo</Teacher><Room>Lab</Room>"))
         }
@@ -96,7 +105,7 @@ extension FETImportTests {
 
     @Test("soft room rules: one of the rooms or, as in FET, no room (or the hard home room), weighed as the heaviest")
     func softRooms() throws {
-        let imported = try importedWith(
+        let imported = try importedRoomy(
             space: Self.constraint(
                 "ConstraintSubjectPreferredRoom", weight: 80, "<Subject>Art</Subject><Room>R1</Room>")
                 + Self.constraint(
@@ -210,5 +219,22 @@ extension FETImportTests {
         #expect(rules(reread) == rules(school))
         #expect(rules(school) == ["[] [\"R1\"]", "[] [\"R1\"]", "[\"Lab\"] []", "[\"Lab\", \"R1\"] [\"R1\"]"])
         #expect(reread.weights?.preferredRoom == 80)
+    }
+}
+
+extension FETImportTests {
+    @Test("a room rule none of whose rooms seats an activity is refused, of any weight, counting as FET counts")
+    func roomRuleSeats() throws {
+        let small = Self.constraint(
+            "ConstraintActivityPreferredRoom", weight: 50,
+            "<Activity_Id>3</Activity_Id><Room>R1</Room><Permanently_Locked>false</Permanently_Locked>")
+        let refused = interchangeError { _ = try importedWith(space: small) }
+        #expect(refused?.message.contains("no room of R1 seats activity 3's 40 students; FET refuses the file") == true)
+        // The activity's own Number_Of_Students, when given, is the count FET uses.
+        let counted = try importedReplacing(
+            ("<Id>3</Id>", "<Id>3</Id><Number_Of_Students>20</Number_Of_Students>"),
+            ("</Space_Constraints_List>", small + "</Space_Constraints_List>"))
+        let three = counted.school.activities?.first { $0.id == "3" }
+        #expect(three?.students == 20 && three?.preferredRooms == ["R1"])
     }
 }

@@ -71,6 +71,7 @@ extension FETSchoolBuilder {
                 try setRooms(index, rooms, rule: rule)
             }
         }
+        try checkSeats(activities, rooms, rule: rule)
         return true
     }
 
@@ -85,6 +86,7 @@ extension FETSchoolBuilder {
                     + "; FET refuses the file")
         }
         guard knownRooms(rooms) else { return false }
+        try checkSeats(activities, rooms, rule: rule)
         roomRules.homeOwners[owner] = rule.line
         for index in activities {
             if let (previous, previousWeight) = roomRules.home[index] {
@@ -101,6 +103,18 @@ extension FETSchoolBuilder {
             }
         }
         return true
+    }
+
+    /// FET refuses a room rule, of any weight, none of whose rooms seats an activity it meets.
+    func checkSeats(_ activities: [Int], _ rooms: [String], rule: FETElement) throws {
+        let most = school.rooms.filter { rooms.contains($0.id) }.map(\.seats).max() ?? 0
+        for index in activities where (school.activities![index].students ?? 0) > most {
+            let activity = school.activities![index]
+            throw failure(
+                rule,
+                "\(rule.name): no room of \(rooms.joined(separator: ", ")) seats activity \(activity.id)'s \(activity.students ?? 0) students; FET refuses the file"
+            )
+        }
     }
 
     /// Settles each activity's rooms once every rule is read, as FET places them: its hard

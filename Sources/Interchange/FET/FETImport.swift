@@ -314,8 +314,11 @@ struct FETSchoolBuilder {
             var activity = Activity(
                 id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
                 cohorts: leaves.isEmpty ? nil : leaves, duration: try wholeNumber(element, "Duration", atLeast: 1) ?? 1)
-            // As FET counts: the named sets' own sizes (a group's, not its subgroups' sum).
-            activity.students = Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
+            // As FET counts: the activity's own Number_Of_Students when it has one, else the
+            // named sets' own sizes (a group's, not its subgroups' sum).
+            activity.students =
+                try wholeNumber(element, "Number_Of_Students")
+                ?? Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
             // FET gives a room only to activities a space constraint places: none until one does.
             activity.rooms = []
             fetStudents[id] = Set(element.values("Students"))
