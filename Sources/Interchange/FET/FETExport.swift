@@ -10,9 +10,9 @@ extension FET {
     /// Hours are the union of the bell schedules' periods in order; a period a day does not
     /// have, or a break, is a FET break time. Cohorts become years, groups and subgroups by
     /// `parent` (deeper levels are folded into subgroups). Teachers', cohorts' and rooms'
-    /// unavailable times and activity relations (``writeRelations(_:ids:to:)``) are exported;
-    /// other FlexPlan rules are not FET constraints and are left out (the locked timetable
-    /// satisfies them already).
+    /// unavailable times, activity relations (``writeRelations(_:ids:to:)``), and activities'
+    /// rooms and preferred rooms (``writeRoomRules``) are exported; other FlexPlan rules are
+    /// not FET constraints and are left out (the locked timetable satisfies them already).
     public static func export(_ school: School, placements: [Placement]) -> String {
         var xml = FETWriter()
         xml.open("fet", attributes: ["version": "6.8.5"])
@@ -170,6 +170,7 @@ extension FET {
             for room in school.rooms where !(room.unavailable ?? []).isEmpty {
                 xml.notAvailable("ConstraintRoomNotAvailableTimes", ("Room", room.id), expand(room.unavailable!))
             }
+            writeRoomRules(school, activities: activities, ids: ids, to: &xml)
             for (index, placement) in placements.enumerated() {
                 guard let id = ids[placement.activity], let room = roomOf[index] else { continue }
                 xml.constraint("ConstraintActivityPreferredRoom") { xml in
@@ -347,10 +348,10 @@ struct FETWriter {
         close(name)
     }
 
-    /// A hard (100%), active constraint.
-    mutating func constraint(_ name: String, _ body: (inout FETWriter) -> Void) {
+    /// An active constraint, hard (100%) unless a lower weight is given.
+    mutating func constraint(_ name: String, weight: Double = 100, _ body: (inout FETWriter) -> Void) {
         open(name)
-        value("Weight_Percentage", "100")
+        value("Weight_Percentage", weight == weight.rounded() ? "\(Int(weight))" : "\(weight)")
         body(&self)
         value("Active", "true")
         value("Comments", "")

@@ -9,10 +9,11 @@ import SchoolModel
 /// recurs under several years is one set), active activities (several teachers or students
 /// sets; a split lesson's parts are separate activities, spread by their
 /// MinDaysBetweenActivities), rooms (real ones), and the constraints listed in
-/// ``supportedConstraints`` (some only at 100%: soft breaks, availability, room rules and
-/// limits are reported as unsupported). Weight 100% is hard; a weight w below 100 is soft with
-/// weight w; 0% does nothing and is skipped. An activity that no space constraint gives a room
-/// needs no room, as in FET. FlexPlan's own style rules (gaps, late starts, uneven days, room
+/// ``supportedConstraints`` (some only at 100%: soft breaks, availability and limits are
+/// reported as unsupported). Weight 100% is hard; a weight w below 100 is soft with weight w;
+/// 0% does nothing and is skipped. An activity that no space constraint gives a room needs no
+/// room, as in FET; one with only soft room rules takes one of their rooms when it can and
+/// otherwise none, as in FET (see ``FETSchoolBuilder/settleRoomRules()``). FlexPlan's own style rules (gaps, late starts, uneven days, room
 /// changes) are switched off, so the soft score counts FET's soft constraints only.
 public enum FET {
     /// A school read from a .fet file, with what the import did not take over.
@@ -120,6 +121,8 @@ struct FETSchoolBuilder {
     var fetTags: [String: Set<String>] = [:]
     /// Activities a hard room rule has restricted: a further rule narrows their rooms.
     var roomRuled = Set<Int>()
+    /// Home rooms and soft room rules, settled once every constraint is read.
+    var roomRules = FETRoomRules()
     /// The largest weight of soft preferred times (FlexPlan weighs them globally).
     var preferredTimeWeight = 0.0
 
@@ -180,6 +183,7 @@ struct FETSchoolBuilder {
         weights.preferredTime = preferredTimeWeight
         weights.preferredRoom = 0
         school.weights = weights
+        settleRoomRules()
         if preferredTimeWeight > 0 {
             report.warnings.append(
                 "soft preferred starting times all weigh as the heaviest of them (\(Int(preferredTimeWeight))%): "
@@ -312,8 +316,11 @@ struct FETSchoolBuilder {
             var activity = Activity(
                 id: id, subject: element.value("Subject"), teachers: element.values("Teacher"),
                 cohorts: leaves.isEmpty ? nil : leaves, duration: try wholeNumber(element, "Duration", atLeast: 1) ?? 1)
-            // As FET counts: the named sets' own sizes (a group's, not its subgroups' sum).
-            activity.students = Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
+            // As FET counts: the activity's own Number_Of_Students when it has one, else the
+            // named sets' own sizes (a group's, not its subgroups' sum).
+            activity.students =
+                try wholeNumber(element, "Number_Of_Students")
+                ?? Set(element.values("Students")).reduce(0) { $0 + (sizeOf[$1] ?? 0) }
             // FET gives a room only to activities a space constraint places: none until one does.
             activity.rooms = []
             fetStudents[id] = Set(element.values("Students"))
@@ -463,27 +470,21 @@ struct FETSchoolBuilder {
             }
             return true
         case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
-            // A soft room rule is left out: in FET an activity that misses it has no room, which
-            // FlexPlan cannot express (a preferred room here is a room the activity does take).
-            guard hard else { return false }
+            // A soft room rule: in FET an activity that misses it has no room (or its home room).
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
-            guard let subject = element.value("Subject"), knownRooms(rooms) else { return false }
-            for index in school.activities!.indices where school.activities![index].subject == subject {
-                try setRooms(index, rooms, rule: element)
-            }
-            return true
+            guard let subject = element.value("Subject") else { return false }
+            let meant = school.activities!.indices.filter { school.activities![$0].subject == subject }
+            return try noteRooms(meant, rooms, weight: weight, rule: element)
         case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
-            guard hard else { return false }
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
             if let id = element.value("Activity_Id"), inactive.contains(id) { return true }
             guard let id = element.value("Activity_Id"), let index = activityIndex[id] else {
                 throw failure(element, "\(element.name): unknown activity '\(element.value("Activity_Id") ?? "")'")
             }
-            guard knownRooms(rooms) else { return false }
-            try setRooms(index, rooms, rule: element)
-            return true
+            return try noteRooms([index], rooms, weight: weight, rule: element)
         case "ConstraintActivityPreferredStartingTimes", "ConstraintActivitiesPreferredStartingTimes",
-            "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots":
+            "ConstraintActivityPreferredTimeSlots", "ConstraintActivitiesPreferredTimeSlots",
+            "ConstraintSubactivitiesPreferredStartingTimes", "ConstraintSubactivitiesPreferredTimeSlots":
             let startsOnly = element.name.hasSuffix("StartingTimes")
             let times =
                 startsOnly
@@ -529,8 +530,8 @@ struct FETSchoolBuilder {
     }
 
     /// The activities a constraint names (`Activity_Id`) or selects by teacher, students set
-    /// (as FET: any activity sharing students with it), subject, activity tag and duration (an
-    /// empty filter selects all).
+    /// (sharing students with it, as FET filters), subject, activity tag, duration and, for
+    /// the subactivities rules, component of a split activity (an empty filter selects all).
     func filteredActivities(_ element: FETElement) throws -> [Int] {
         // FET leaves a filter it does not use empty (`<Duration></Duration>`).
         let duration = try wholeNumber(element, "Duration", atLeast: 1)
@@ -541,13 +542,19 @@ struct FETSchoolBuilder {
         let students = element.value("Students_Name") ?? ""
         let subject = element.value("Subject_Name") ?? ""
         let tag = element.value("Activity_Tag_Name") ?? ""
+        guard students.isEmpty || leavesOf[students] != nil else {
+            throw failure(element, "\(element.name): unknown students set '\(students)'")
+        }
+        let members = Set(leavesOf[students] ?? [])
+        let components = try componentNumbers(element)
         return school.activities!.indices.filter { index in
             let activity = school.activities![index]
             return (teacher.isEmpty || activity.teachers.contains(teacher))
-                && (students.isEmpty || !Set(activity.cohorts ?? []).isDisjoint(with: leavesOf[students] ?? []))
+                && (students.isEmpty || !members.isDisjoint(with: activity.cohorts ?? []))
                 && (subject.isEmpty || activity.subject == subject)
                 && (tag.isEmpty || fetTags[activity.id]?.contains(tag) == true)
                 && (duration == nil || activity.duration == duration)
+                && (components == nil || components![activity.id] == true)
         }
     }
 

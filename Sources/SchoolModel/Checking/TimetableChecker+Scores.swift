@@ -37,6 +37,9 @@ extension TimetableChecker {
                                 school.teachers.first { $0.id == id }?.preferredRooms ?? []
                             }))
                 if !preferred.isEmpty && !preferred.contains(room.id) { score("preferredRoom", weights.preferredRoom!) }
+            } else if lesson.activity.takesNoRoom, !(lesson.activity.preferredRooms ?? []).isEmpty {
+                // It needs no room but should use one of these: without a room it misses them.
+                score("preferredRoom", weights.preferredRoom!)
             }
         }
         score("roomChange", weights.roomChange! * Double(roomChanges(placed)))

@@ -104,7 +104,8 @@ public struct Activity: Codable, Sendable, Equatable, Identifiable {
     public var roomFeatures: [String]?
     /// Rooms the activity may use; any room that fits when absent; when empty, it needs no room.
     public var rooms: [String]?
-    /// Rooms it should use (a soft rule).
+    /// Rooms it should use (a soft rule). An activity that needs no room (`rooms` empty) takes
+    /// one of these when one is free, and misses the rule without one (FET's soft room rules).
     public var preferredRooms: [String]?
     /// Activities of one split lesson share this id.
     public var splitGroup: String?

@@ -2,7 +2,7 @@
 ///
 /// Units: `teacherGap` and `cohortGap` per idle period between two lessons of one day;
 /// `preferredTime` per lesson starting outside its preferred times; `preferredRoom` per lesson
-/// outside its preferred rooms; `roomChange` per change of room between a cohort's consecutive
+/// outside its preferred rooms (for a lesson that needs no room, per lesson in none of them); `roomChange` per change of room between a cohort's consecutive
 /// lessons; `lateStart` per cohort day whose first lesson is not in the first teaching period;
 /// `unevenDays` per period a teacher's or cohort's day exceeds their even share (weekly load over
 /// the days, rounded up); `shortDay` per period a teacher's teaching day falls below their

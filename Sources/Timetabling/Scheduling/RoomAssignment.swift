@@ -2,8 +2,9 @@ import LinearProgramming
 import SchoolModel
 
 /// Rooms for a timetable whose times are fixed: one small MIP per day (each lesson one of its
-/// candidate rooms, room capacity per period), minimizing preferred-room misses and room
-/// changes between a cohort's back-to-back lessons.
+/// candidate rooms, room capacity per period; a lesson needing no room one of its optional
+/// rooms or none), minimizing preferred-room misses and room changes between a cohort's
+/// back-to-back lessons.
 struct RoomAssignment {
     /// A set of lessons at a slot that need more rooms than their candidates offer: the Hall
     /// violation behind an infeasible day.
@@ -23,7 +24,8 @@ struct RoomAssignment {
         let blocked = problem.roomBlocked
         for day in problem.grid.days.indices {
             let lessons = starts.indices.filter {
-                starts[$0].day == day && !problem.lessons[$0].activity.takesNoRoom
+                starts[$0].day == day
+                    && (!problem.lessons[$0].activity.takesNoRoom || !problem.lessons[$0].optionalRooms.isEmpty)
             }
             guard !lessons.isEmpty else { continue }
             var model = Model(name: "rooms-day-\(day)")
@@ -32,10 +34,17 @@ struct RoomAssignment {
             var perRoomSlot: [Int: [Slot: [Variable]]] = [:]
             for lesson in lessons {
                 let covered = problem.covered(lesson, from: starts[lesson])
-                let usable = problem.lessons[lesson].candidateRooms.filter { room in
-                    covered.allSatisfy { !blocked[room].contains($0) }
-                }
+                let optional = !problem.lessons[lesson].optionalRooms.isEmpty
+                let usable = (optional ? problem.lessons[lesson].optionalRooms : problem.lessons[lesson].candidateRooms)
+                    .filter { room in covered.allSatisfy { !blocked[room].contains($0) } }
                 var options: [(Int, Variable)] = []
+                var none: [Variable] = []
+                if optional {
+                    // No room at all: a preferred-room miss.
+                    let variable = try model.addBinary()
+                    none.append(variable)
+                    objective.add(weights.preferredRoom ?? 0, variable)
+                }
                 for room in usable {
                     let variable = try model.addBinary()
                     options.append((room, variable))
@@ -46,7 +55,7 @@ struct RoomAssignment {
                     }
                 }
                 choice[lesson] = options
-                try model.add(sum(options.map(\.1)) == 1)
+                try model.add(sum(options.map(\.1) + none) == 1)
             }
             for room in perRoomSlot.keys.sorted() {
                 for (_, variables) in perRoomSlot[room]!.sorted(by: { $0.key < $1.key })
@@ -73,7 +82,12 @@ struct RoomAssignment {
             try model.minimize(objective)
             let solution = try model.solve()
             guard solution.hasValues else {
-                result.shortage = shortage(problem, starts: starts, lessons: lessons, blocked: blocked)
+                // Without a slot to cut, a day whose rooms cannot be given is no plan, never a
+                // plan without rooms.
+                guard let found = shortage(problem, starts: starts, lessons: lessons, blocked: blocked) else {
+                    throw TimetablingError.roomAssignmentFailed(slot: problem.grid.days[day].id)
+                }
+                result.shortage = found
                 return result
             }
             result.cost += solution.objective ?? 0
@@ -108,17 +122,27 @@ struct RoomAssignment {
     }
 
     /// Finds a slot where the lessons cannot all get a room (Kuhn's matching on room places)
-    /// and the rooms their failed search reached.
+    /// and the rooms their failed search reached. A lesson keeps one room for all its periods,
+    /// so only rooms free in every period it covers are its places.
     static func shortage(
         _ problem: SchedulingProblem, starts: [Slot], lessons: [Int], blocked: [Set<Slot>]
     ) -> Shortage? {
         var slots = Set<Slot>()
         for lesson in lessons { slots.formUnion(problem.covered(lesson, from: starts[lesson])) }
         for slot in slots.sorted() {
-            let present = lessons.filter { problem.covered($0, from: starts[$0]).contains(slot) }
+            // A lesson that may go without a room (optional rooms) never lacks one.
+            let present = lessons.filter {
+                problem.lessons[$0].optionalRooms.isEmpty && problem.covered($0, from: starts[$0]).contains(slot)
+            }
             var owner: [Int: Int] = [:]  // room place (room * 64 + unit) → lesson
+            func usable(_ lesson: Int) -> [Int] {
+                let covered = problem.covered(lesson, from: starts[lesson])
+                return problem.lessons[lesson].candidateRooms.filter { room in
+                    covered.allSatisfy { !blocked[room].contains($0) }
+                }
+            }
             func places(_ lesson: Int) -> [Int] {
-                problem.lessons[lesson].candidateRooms.filter { !blocked[$0].contains(slot) }.flatMap { room in
+                usable(lesson).flatMap { room in
                     (0..<problem.school.rooms[room].resolvedGroups).map { room * 64 + $0 }
                 }
             }
@@ -136,10 +160,7 @@ struct RoomAssignment {
                     return false
                 }
                 if !augment(lesson) {
-                    let rooms = Set(
-                        visitedLessons.flatMap {
-                            problem.lessons[$0].candidateRooms.filter { !blocked[$0].contains(slot) }
-                        })
+                    let rooms = Set(visitedLessons.flatMap(usable))
                     return Shortage(slot: slot, rooms: rooms)
                 }
             }

@@ -20,6 +20,10 @@ public struct SchedulingProblem: Sendable {
         public var candidateRooms: [Int]
         /// Rooms it should use (a soft rule), by position.
         public var preferredRooms: Set<Int>
+        /// For a lesson that needs no room but has preferred rooms: those of them that fit. It
+        /// takes one when one is free, else none (a preferred-room miss); it counts against no
+        /// room's capacity in the timetabling MIP.
+        public var optionalRooms: [Int] = []
         /// Feasible starts, in slot order.
         public var starts: [Slot]
         /// Starts it prefers (a soft rule); nil when it has no preference.
@@ -118,6 +122,11 @@ public struct SchedulingProblem: Sendable {
                     Set(activity.teachers.flatMap { id in school.teachers.first { $0.id == id }?.preferredRooms ?? [] })
                 ).sorted()
             let preferredRooms = Set(preferredIDs.compactMap { roomIndex[$0] })
+            let optionalRooms =
+                activity.takesNoRoom
+                ? Set((activity.preferredRooms ?? []).compactMap { roomIndex[$0] }).sorted().filter { index in
+                    features.isSubset(of: Set(school.rooms[index].features ?? [])) && school.rooms[index].seats >= size
+                } : []
             var blocked = Set<Slot>()
             for teacher in teachers { blocked.formUnion(teacherBlocked[teacher]) }
             for leaf in leaves { blocked.formUnion(leafBlocked[leaf]) }
@@ -157,8 +166,8 @@ public struct SchedulingProblem: Sendable {
             lessons.append(
                 Lesson(
                     activity: activity, duration: duration, size: size, teachers: teachers, leaves: leaves,
-                    candidateRooms: candidates, preferredRooms: preferredRooms, starts: starts,
-                    preferredStarts: preferredStarts, lockedRoom: lockedRoom))
+                    candidateRooms: candidates, preferredRooms: preferredRooms, optionalRooms: optionalRooms,
+                    starts: starts, preferredStarts: preferredStarts, lockedRoom: lockedRoom))
         }
         self.lessons = lessons
         self.unplaceable = unplaceable
