@@ -10,8 +10,9 @@ extension FET {
     /// Hours are the union of the bell schedules' periods in order; a period a day does not
     /// have, or a break, is a FET break time. Cohorts become years, groups and subgroups by
     /// `parent` (deeper levels are folded into subgroups). Teachers', cohorts' and rooms'
-    /// unavailable times are exported; other FlexPlan rules are not FET constraints and are
-    /// left out (the locked timetable satisfies them already).
+    /// unavailable times are exported, and the teachers' and cohorts' limits that FET has
+    /// (``writeLimits(_:to:)``); other FlexPlan rules are not FET constraints and are left out
+    /// (the locked timetable satisfies them already).
     public static func export(_ school: School, placements: [Placement]) -> String {
         var xml = FETWriter()
         xml.open("fet", attributes: ["version": "6.8.5"])
@@ -109,6 +110,7 @@ extension FET {
                 xml.notAvailable(
                     "ConstraintStudentsSetNotAvailableTimes", ("Students", cohort.id), expand(cohort.unavailable!))
             }
+            writeLimits(school, to: &xml)
             for placement in placements {
                 guard let id = ids[placement.activity] else { continue }
                 xml.constraint("ConstraintActivityPreferredStartingTime") { xml in

@@ -65,6 +65,7 @@ extension TimetableChecker {
         checkSpread(placed)
         checkRelations(placed)
         checkLimits(placed)
+        checkDayLimits(placed)
         checkLocked(placed)
         checkTeams(placed)
         scoreTimes(placed)

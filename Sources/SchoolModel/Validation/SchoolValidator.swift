@@ -54,6 +54,7 @@ struct SchoolValidator {
         checkTeachers()
         checkRooms()
         checkCohorts()
+        checkDayLimits()
         checkStudents()
         checkCourses()
         checkActivities()

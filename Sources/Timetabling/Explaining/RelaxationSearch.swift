@@ -117,6 +117,7 @@ struct RelaxationSearch {
                     })
             }
         }
+        groups += dayLimitGroups(of: school)
         return groups
     }
 
