@@ -17,7 +17,8 @@ struct FETImportTests {
         let error = try #require(importError(tiny))
         #expect(error.file == tiny)
         #expect(
-            error.message.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)"), "\(error.message)")
+            error.message.contains("ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 (1 hard)"),
+            "\(error.message)")
         #expect(error.message.contains("--ignore-unsupported"))
     }
 
@@ -28,7 +29,8 @@ struct FETImportTests {
         #expect(imported.report.version == "6.8.5")
         #expect(
             imported.report.unsupportedLines == [
-                "ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)", "ConstraintStudentsMaxGapsPerWeek ×1",
+                "ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 (1 hard)",
+                "ConstraintStudentsMaxGapsPerWeek ×1",
             ])
         // The inactive activity and the 0% constraint.
         #expect(imported.report.skipped == 2)
@@ -73,9 +75,10 @@ struct FETImportTests {
     @Test("a file of another FET mode is refused, naming its constraints")
     func otherMode() throws {
         let text = try String(contentsOfFile: tiny, encoding: .utf8).replacingOccurrences(
-            of: "<ConstraintStudentsEarlyMaxBeginningsAtSecondHour>", with: "<ConstraintTeacherMaxRealDaysPerWeek>"
+            of: "<ConstraintActivitiesOccupyMinTimeSlotsFromSelection>", with: "<ConstraintTeacherMaxRealDaysPerWeek>"
         ).replacingOccurrences(
-            of: "</ConstraintStudentsEarlyMaxBeginningsAtSecondHour>", with: "</ConstraintTeacherMaxRealDaysPerWeek>")
+            of: "</ConstraintActivitiesOccupyMinTimeSlotsFromSelection>", with: "</ConstraintTeacherMaxRealDaysPerWeek>"
+        )
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("other-mode-\(UUID()).fet").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }

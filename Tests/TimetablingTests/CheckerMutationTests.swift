@@ -5,7 +5,9 @@ import Timetabling
 /// A three-day school (`1 2 | lunch | 3 4` each day) with a hand-made correct plan that
 /// exercises every hard rule the checker knows: split groups, parent and child cohorts, room
 /// features, allowed rooms and seats, a double lesson, a locked lesson, the four relations and
-/// a teacher's daily, consecutive and weekly limits, each met exactly or with room to spare.
+/// a teacher's daily, consecutive and weekly limits, and the limits on teachers' and cohorts'
+/// days (gaps per day, minimum periods and days, continuous periods, second-period starts),
+/// each met exactly or with room to spare.
 ///
 /// The plan (rooms in brackets):
 ///
@@ -28,6 +30,16 @@ enum MutationSchool {
             Cohort(id: "Y", kind: .year, size: 40), Cohort(id: "A", kind: .group, parent: "Y", size: 20),
             Cohort(id: "B", kind: .group, parent: "Y", size: 20),
         ]
+        // Day limits: T1 teaches on 2 days, T3 waits once on Monday, T2 teaches a single period on
+        // Monday; A waits once on Tuesday, A and B have runs of 2 and single-period Wednesdays,
+        // B begins in period 2 on Tuesday and Wednesday.
+        school.teachers[0].minDaysPerWeek = 2
+        school.teachers[1].minPeriodsPerBusyDay = 1
+        school.teachers[2].maxGapsPerDay = 1
+        school.cohorts![0].maxGapsPerDay = 1
+        school.cohorts![0].maxConsecutive = 2
+        school.cohorts![0].minPeriodsPerBusyDay = 1
+        school.cohorts![0].maxSecondPeriodStartsPerWeek = 2
         func lesson(_ id: String, _ teacher: String, _ cohort: String) -> Activity {
             TinySchools.lesson(id, teacher, cohort)
         }
@@ -252,6 +264,22 @@ enum MutationSchool {
         "teacher.maxPerWeek": edit { $0.teachers[teacher("T1", in: $0)].maxPeriodsPerWeek = 3 },
         // A limit on the year applies to its groups: A has 4 periods on Monday (B at most 3).
         "cohort.maxPerDay": edit { $0.cohorts![cohort("Y", in: $0)].maxPeriodsPerDay = 3 },
+        // T3 waits in Monday 2.
+        "teacher.maxGapsPerDay": edit { $0.teachers[teacher("T3", in: $0)].maxGapsPerDay = 0 },
+        // T2 teaches one period on Monday (A-sci).
+        "teacher.minPerBusyDay": edit { $0.teachers[teacher("T2", in: $0)].minPeriodsPerBusyDay = 2 },
+        // T1 teaches on Monday and Tuesday only.
+        "teacher.minDaysPerWeek": edit { $0.teachers[teacher("T1", in: $0)].minDaysPerWeek = 3 },
+        // A, through its year, waits in Tuesday 2.
+        "cohort.maxGapsPerDay": edit { $0.cohorts![cohort("Y", in: $0)].maxGapsPerDay = 0 },
+        // A and B have periods 1 and 2 back to back on Monday.
+        "cohort.maxConsecutive": edit { $0.cohorts![cohort("Y", in: $0)].maxConsecutive = 1 },
+        // A and B have one period on Wednesday.
+        "cohort.minPerBusyDay": edit { $0.cohorts![cohort("Y", in: $0)].minPeriodsPerBusyDay = 2 },
+        // The same Wednesdays, for a minimum on every day.
+        "cohort.minEveryDay": edit { $0.cohorts![cohort("Y", in: $0)].minPeriodsEveryDay = 2 },
+        // B begins in period 2 on Tuesday and Wednesday.
+        "cohort.secondPeriodStarts": edit { $0.cohorts![cohort("Y", in: $0)].maxSecondPeriodStartsPerWeek = 1 },
         // B-pe, locked to Tuesday 4 in R2, moves to Wednesday 1 (R2, B and T2 free).
         "locked": move("B-pe", "wed", "1", "R2"),
         // B-pe (at Tuesday 4, where it is locked) may only start on Wednesday 1.

@@ -46,7 +46,7 @@ struct ImportCommandTests {
         let refused = try runFlexplan(["import", fet, "-o", output.path])
         #expect(refused.status == 2)
         #expect(
-            refused.stderr.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 (1 hard)"), "\(refused.stderr)"
+            refused.stderr.contains("ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 (1 hard)"), "\(refused.stderr)"
         )
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let imported = try runFlexplan(["import", fet, "-o", output.path, "--ignore-unsupported"])
@@ -78,7 +78,7 @@ struct ImportCommandTests {
         // Read directly, the same file is refused by solve, naming the rule it would drop ...
         let unread = try runFlexplan(["solve", fet, "--iterations", "5"])
         #expect(unread.status == 2)
-        #expect(unread.stderr.contains("ConstraintStudentsEarlyMaxBeginningsAtSecondHour"), "\(unread.stderr)")
+        #expect(unread.stderr.contains("ConstraintActivitiesOccupyMinTimeSlotsFromSelection"), "\(unread.stderr)")
         #expect(unread.stderr.contains("--ignore-unsupported"), "\(unread.stderr)")
         // ... and solved with --ignore-unsupported, which every command reading a school accepts,
         // saying on stderr which hard rule was left out.
@@ -86,7 +86,7 @@ struct ImportCommandTests {
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(
             direct.stderr.contains(
-                "hard FET constraint left out: ConstraintStudentsEarlyMaxBeginningsAtSecondHour ×1 hard"),
+                "hard FET constraint left out: ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 hard"),
             "\(direct.stderr)")
         #expect(try runFlexplan(["check", fet, plan]).status == 2)
         #expect(try runFlexplan(["check", fet, plan, "--ignore-unsupported"]).status == 0)

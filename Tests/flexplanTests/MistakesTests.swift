@@ -719,7 +719,7 @@ enum MistakeTable {
         .run(
             "fet: unsupported hard constraints without --ignore-unsupported", [.copy(tinyFET, to: "school.fet")],
             ["validate", "{case}/school.fet"],
-            ["school.fet", "ConstraintStudentsEarlyMaxBeginningsAtSecondHour", "--ignore-unsupported"]),
+            ["school.fet", "ConstraintActivitiesOccupyMinTimeSlotsFromSelection", "--ignore-unsupported"]),
         .fet("fet: truncated in line 50", [.cut(atLine: 50)], ["school.fet:50"]),
         // Reported at the end of the file today.
         .fet("fet: mismatched tag", [.line(21, "</Name>", "</Nam>")], ["school.fet:21"]),

@@ -35,7 +35,8 @@ extension SchoolCSV {
                 text(teacher.minPeriodsPerWeek), text(teacher.maxPeriodsPerWeek), text(teacher.maxMinutesPerWeek),
                 text(teacher.minPeriodsPerDay), text(teacher.maxPeriodsPerDay), text(teacher.maxConsecutive),
                 list(teacher.preferredRooms), text(teacher.planningMinutes), text(teacher.maxDaysPerWeek),
-                text(teacher.maxGapsPerWeek),
+                text(teacher.maxGapsPerWeek), text(teacher.maxGapsPerDay), text(teacher.minDaysPerWeek),
+                text(teacher.minPeriodsPerBusyDay),
             ]
         }
         tables["rooms.csv"] = school.rooms.map { room in
@@ -48,7 +49,9 @@ extension SchoolCSV {
             [
                 cohort.id, text(cohort.name), text(cohort.kind?.rawValue), text(cohort.parent), String(cohort.size),
                 text(cohort.homeroom), slots(cohort.unavailable), text(cohort.maxPeriodsPerDay),
-                text(cohort.maxGapsPerWeek),
+                text(cohort.maxGapsPerWeek), text(cohort.maxGapsPerDay), text(cohort.maxConsecutive),
+                text(cohort.minPeriodsPerBusyDay), text(cohort.minPeriodsEveryDay),
+                text(cohort.maxSecondPeriodStartsPerWeek),
             ]
         }
         if let students = school.students {

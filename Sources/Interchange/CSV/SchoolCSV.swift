@@ -33,7 +33,7 @@ public enum SchoolCSV {
             columns: [
                 "id", "name", "subjects", "unavailable", "minPeriodsPerWeek", "maxPeriodsPerWeek", "maxMinutesPerWeek",
                 "minPeriodsPerDay", "maxPeriodsPerDay", "maxConsecutive", "preferredRooms", "planningMinutes",
-                "maxDaysPerWeek", "maxGapsPerWeek",
+                "maxDaysPerWeek", "maxGapsPerWeek", "maxGapsPerDay", "minDaysPerWeek", "minPeriodsPerBusyDay",
             ], required: ["id"]),
         FileLayout(
             name: "rooms.csv", columns: ["id", "name", "seats", "groups", "features", "unavailable"],
@@ -42,6 +42,8 @@ public enum SchoolCSV {
             name: "cohorts.csv",
             columns: [
                 "id", "name", "kind", "parent", "size", "homeroom", "unavailable", "maxPeriodsPerDay", "maxGapsPerWeek",
+                "maxGapsPerDay", "maxConsecutive", "minPeriodsPerBusyDay", "minPeriodsEveryDay",
+                "maxSecondPeriodStartsPerWeek",
             ],
             required: ["id", "size"]),
         FileLayout(
@@ -357,6 +359,9 @@ public enum SchoolCSV {
             teacher.planningMinutes = try record.int("planningMinutes")
             teacher.maxDaysPerWeek = try record.int("maxDaysPerWeek")
             teacher.maxGapsPerWeek = try record.int("maxGapsPerWeek")
+            teacher.maxGapsPerDay = try record.int("maxGapsPerDay")
+            teacher.minDaysPerWeek = try record.int("minDaysPerWeek")
+            teacher.minPeriodsPerBusyDay = try record.int("minPeriodsPerBusyDay")
             return teacher
         }
 
@@ -377,6 +382,11 @@ public enum SchoolCSV {
             cohort.unavailable = try record.timeSlots("unavailable")
             cohort.maxPeriodsPerDay = try record.int("maxPeriodsPerDay")
             cohort.maxGapsPerWeek = try record.int("maxGapsPerWeek")
+            cohort.maxGapsPerDay = try record.int("maxGapsPerDay")
+            cohort.maxConsecutive = try record.int("maxConsecutive")
+            cohort.minPeriodsPerBusyDay = try record.int("minPeriodsPerBusyDay")
+            cohort.minPeriodsEveryDay = try record.int("minPeriodsEveryDay")
+            cohort.maxSecondPeriodStartsPerWeek = try record.int("maxSecondPeriodStartsPerWeek")
             return cohort
         }
 

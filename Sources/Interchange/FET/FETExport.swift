@@ -10,9 +10,11 @@ extension FET {
     /// Hours are the union of the bell schedules' periods in order; a period a day does not
     /// have, or a break, is a FET break time. Cohorts become years, groups and subgroups by
     /// `parent` (deeper levels are folded into subgroups). Teachers', cohorts' and rooms'
-    /// unavailable times, activity relations (``writeRelations(_:ids:to:)``), and activities'
-    /// rooms and preferred rooms (``writeRoomRules``) are exported; other FlexPlan rules are
-    /// not FET constraints and are left out (the locked timetable satisfies them already).
+    /// unavailable times, activity relations (``writeRelations(_:ids:to:)``), activities' rooms
+    /// and preferred rooms (``writeRoomRules``), the teachers' and cohorts' limits that FET has
+    /// (``writeLimits(_:to:)``), tag limits, slot rules and day limits are exported; other
+    /// FlexPlan rules are not FET constraints and are left out (the locked timetable satisfies
+    /// them already).
     public static func export(_ school: School, placements: [Placement]) -> String {
         var xml = FETWriter()
         xml.open("fet", attributes: ["version": "6.8.5"])
@@ -120,6 +122,7 @@ extension FET {
                 xml.notAvailable(
                     "ConstraintStudentsSetNotAvailableTimes", ("Students", cohort.id), expand(cohort.unavailable!))
             }
+            writeLimits(school, to: &xml)
             writeTagLimits(school.tagLimits ?? [], to: &xml)
             writeDayLimits(school.dayLimits ?? [], to: &xml)
             for rule in school.slotRules ?? [] {

@@ -2,12 +2,80 @@ import SchoolModel
 
 extension FET {
     /// Limits on teachers' and students sets' days: gaps per day, minimum hours, early starts, continuous hours, days per week.
-    static let limitConstraints: Set<String> = []
+    static let limitConstraints: Set<String> = [
+        "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxGapsPerDay", "ConstraintTeacherMinHoursDaily",
+        "ConstraintTeachersMinHoursDaily", "ConstraintStudentsEarlyMaxBeginningsAtSecondHour",
+        "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour", "ConstraintStudentsMinHoursDaily",
+        "ConstraintStudentsSetMinHoursDaily", "ConstraintTeacherMaxHoursContinuously",
+        "ConstraintTeachersMaxHoursContinuously", "ConstraintStudentsMaxHoursContinuously",
+        "ConstraintStudentsSetMaxHoursContinuously", "ConstraintStudentsMaxHoursDaily",
+        "ConstraintStudentsSetMaxHoursDaily", "ConstraintTeacherMinDaysPerWeek", "ConstraintTeachersMinDaysPerWeek",
+        "ConstraintStudentsMaxGapsPerDay", "ConstraintStudentsSetMaxGapsPerDay",
+    ]
 }
 
 extension FETSchoolBuilder {
     /// Applies one constraint of ``FET/limitConstraints``; false when this instance is not supported.
+    ///
+    /// Only hard instances are read: FET weighs a soft one by the percentage of its breaches it
+    /// tolerates, which FlexPlan's hard limits cannot express. Teachers' rules go on the teacher
+    /// named (`Teacher_Name`) or on every teacher; students' rules on every smallest set of the
+    /// set named (`Students`) or of the school, as FET counts them per subgroup. Several rules
+    /// on one teacher or set keep the strictest value.
     mutating func applyLimitRule(_ element: FETElement, hard: Bool, weight: Double?) throws -> Bool {
-        false
+        guard hard else { return false }
+        switch element.name {
+        case "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxGapsPerDay":
+            return try limitTeachers(element, "Max_Gaps", \.maxGapsPerDay)
+        case "ConstraintTeacherMinDaysPerWeek", "ConstraintTeachersMinDaysPerWeek":
+            return try limitTeachers(element, "Minimum_Days_Per_Week", \.minDaysPerWeek, keeping: max)
+        case "ConstraintTeacherMaxHoursContinuously", "ConstraintTeachersMaxHoursContinuously":
+            // FlexPlan's runs are at least one period long; 0 (no teaching at all) is not read.
+            guard try wholeNumber(element, "Maximum_Hours_Continuously") != 0 else { return false }
+            return try limitTeachers(element, "Maximum_Hours_Continuously", \.maxConsecutive)
+        case "ConstraintTeacherMinHoursDaily", "ConstraintTeachersMinHoursDaily":
+            // FET refuses to generate with empty days not allowed (it points to min days per
+            // week instead): such a rule is left out as unsupported.
+            guard try flag(element, "Allow_Empty_Days") ?? true else { return false }
+            return try limitTeachers(element, "Minimum_Hours_Daily", \.minPeriodsPerBusyDay, keeping: max)
+        case "ConstraintStudentsMaxGapsPerDay", "ConstraintStudentsSetMaxGapsPerDay":
+            return try limitStudents(element, "Max_Gaps", \.maxGapsPerDay)
+        case "ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily":
+            guard try wholeNumber(element, "Maximum_Hours_Daily") != 0 else { return false }
+            return try limitStudents(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
+        case "ConstraintStudentsMaxHoursContinuously", "ConstraintStudentsSetMaxHoursContinuously":
+            guard try wholeNumber(element, "Maximum_Hours_Continuously") != 0 else { return false }
+            return try limitStudents(element, "Maximum_Hours_Continuously", \.maxConsecutive)
+        case "ConstraintStudentsMinHoursDaily", "ConstraintStudentsSetMinHoursDaily":
+            // Absent, Allow_Empty_Days is false for students (FET's reader).
+            let limit: WritableKeyPath<Cohort, Int?> =
+                try flag(element, "Allow_Empty_Days") ?? false ? \.minPeriodsPerBusyDay : \.minPeriodsEveryDay
+            return try limitStudents(element, "Minimum_Hours_Daily", limit, keeping: max)
+        case "ConstraintStudentsEarlyMaxBeginningsAtSecondHour", "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour":
+            return try limitStudents(element, "Max_Beginnings_At_Second_Hour", \.maxSecondPeriodStartsPerWeek)
+        default:
+            return false
+        }
+    }
+
+    /// Sets a limit of every smallest students set of the set the constraint names
+    /// (`Students`), or of every one when it names none, keeping the stricter of an earlier
+    /// value and this one (`keeping`: `min` for a maximum, `max` for a minimum); false when the
+    /// constraint has no number under `field`.
+    mutating func limitStudents(
+        _ element: FETElement, _ field: String, _ limit: WritableKeyPath<Cohort, Int?>,
+        keeping stricter: (Int, Int) -> Int = min
+    ) throws -> Bool {
+        guard let value = try wholeNumber(element, field) else { return false }
+        let named = element.value("Students")
+        guard named == nil || leavesOf[named!] != nil else {
+            throw failure(element, "\(element.name): unknown students set '\(named!)'")
+        }
+        let leaves = Set(named.map { leavesOf[$0]! } ?? (school.cohorts ?? []).map(\.id))
+        for index in (school.cohorts ?? []).indices where leaves.contains(school.cohorts![index].id) {
+            school.cohorts![index][keyPath: limit] =
+                school.cohorts![index][keyPath: limit].map { stricter($0, value) } ?? value
+        }
+        return true
     }
 }

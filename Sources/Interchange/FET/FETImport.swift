@@ -459,16 +459,7 @@ struct FETSchoolBuilder {
             return try hard && limitTeachers(element, "Max_Gaps", \.maxGapsPerWeek)
         case "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek":
             // FET counts students' gaps per subgroup: the limit goes on every smallest set meant.
-            guard hard, let maximum = try wholeNumber(element, "Max_Gaps") else { return false }
-            let named = element.value("Students")
-            guard named == nil || leavesOf[named!] != nil else {
-                throw failure(element, "\(element.name): unknown students set '\(named!)'")
-            }
-            let leaves = Set(named.map { leavesOf[$0]! } ?? (school.cohorts ?? []).map(\.id))
-            for index in (school.cohorts ?? []).indices where leaves.contains(school.cohorts![index].id) {
-                school.cohorts![index].maxGapsPerWeek = min(school.cohorts![index].maxGapsPerWeek ?? .max, maximum)
-            }
-            return true
+            return try hard && limitStudents(element, "Max_Gaps", \.maxGapsPerWeek)
         case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
             // A soft room rule: in FET an activity that misses it has no room (or its home room).
             let rooms = element.values(element.name.hasSuffix("Rooms") ? "Preferred_Room" : "Room")
@@ -582,15 +573,22 @@ struct FETSchoolBuilder {
         }
     }
 
-    /// Lowers a limit of the teacher the constraint names (`Teacher_Name`), or of every teacher;
-    /// false when the constraint has no number under `field`.
+    /// Sets a limit of the teacher the constraint names (`Teacher_Name`), or of every teacher,
+    /// keeping the stricter of an earlier value and this one (`keeping`: `min` for a maximum,
+    /// `max` for a minimum); false when the constraint has no number under `field`. Throws for
+    /// a teacher FET does not list.
     mutating func limitTeachers(
-        _ element: FETElement, _ field: String, _ limit: WritableKeyPath<Teacher, Int?>
+        _ element: FETElement, _ field: String, _ limit: WritableKeyPath<Teacher, Int?>,
+        keeping stricter: (Int, Int) -> Int = min
     ) throws -> Bool {
-        guard let maximum = try wholeNumber(element, field) else { return false }
+        guard let value = try wholeNumber(element, field) else { return false }
         let named = element.value("Teacher_Name")
+        guard named == nil || school.teachers.contains(where: { $0.id == named }) else {
+            throw failure(element, "\(element.name): unknown teacher '\(named!)'")
+        }
         for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
-            school.teachers[index][keyPath: limit] = min(school.teachers[index][keyPath: limit] ?? .max, maximum)
+            school.teachers[index][keyPath: limit] =
+                school.teachers[index][keyPath: limit].map { stricter($0, value) } ?? value
         }
         return true
     }

@@ -65,6 +65,7 @@ extension TimetableChecker {
         checkSpread(placed)
         checkRelations(placed)
         checkLimits(placed)
+        checkPeopleDayLimits(placed)
         checkTagLimits(placed)
         checkSlotRules(placed)
         checkDayLimits(placed)

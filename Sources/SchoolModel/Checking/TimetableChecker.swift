@@ -65,6 +65,8 @@ public struct TimetableChecker {
         "relation.orderedIfSameDay", "relation.maxDaysApart", "relation.endsCohortsDay",
         "team.minutes", "team.minBlocks",
         "team.maxBlocks", "team.meeting", "teacher.planning",
+        "teacher.maxGapsPerDay", "teacher.minPerBusyDay", "teacher.minDaysPerWeek", "cohort.maxGapsPerDay",
+        "cohort.maxConsecutive", "cohort.minPerBusyDay", "cohort.minEveryDay", "cohort.secondPeriodStarts",
     ]
 
     /// Checks a plan: its placements and, for collaboration time, the team blocks it claims

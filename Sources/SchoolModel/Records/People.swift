@@ -11,15 +11,24 @@ public struct Teacher: Codable, Sendable, Equatable, Identifiable {
     public var maxPeriodsPerWeek: Int?
     /// Teaching minutes per week, at most (contracts often count minutes).
     public var maxMinutesPerWeek: Int?
-    /// Teaching periods per day: at least (on days they teach) / at most.
+    /// Teaching periods per day: at least (on days they teach; a soft rule, weighed by
+    /// ``SoftRuleWeights/shortDay``) / at most (hard).
     public var minPeriodsPerDay: Int?
     public var maxPeriodsPerDay: Int?
+    /// Teaching periods on each day the teacher teaches, at least: a hard rule (FET's
+    /// TeacherMinHoursDaily, whose empty days are allowed). A day without lessons is no breach.
+    public var minPeriodsPerBusyDay: Int?
     /// Consecutive teaching periods, at most.
     public var maxConsecutive: Int?
     /// Days with lessons in a week, at most (FET's TeacherMaxDaysPerWeek).
     public var maxDaysPerWeek: Int?
     /// Gaps in a week (free teaching periods between a day's first and last lesson), at most.
     public var maxGapsPerWeek: Int?
+    /// Gaps on any one day, at most (FET's TeacherMaxGapsPerDay). Counted as for
+    /// ``maxGapsPerWeek``: the teacher's unavailable periods are no gaps.
+    public var maxGapsPerDay: Int?
+    /// Days with lessons in a week, at least (FET's TeacherMinDaysPerWeek).
+    public var minDaysPerWeek: Int?
     /// Rooms the teacher prefers (a soft rule).
     public var preferredRooms: [String]?
     /// Individual planning minutes a week the teacher must keep, apart from team time.
@@ -53,6 +62,27 @@ public struct Cohort: Codable, Sendable, Equatable, Identifiable {
     public var maxPeriodsPerDay: Int?
     /// Gaps in a week of each of its smallest sub-cohorts, at most (FET's StudentsMaxGapsPerWeek).
     public var maxGapsPerWeek: Int?
+
+    // Hard limits on the days of each of its smallest sub-cohorts, as FET counts them per
+    // subgroup. Gaps, first and second periods skip the sub-cohort's unavailable periods
+    // (its own and its parents'), as FET's do.
+
+    /// Gaps on any one day, at most (FET's StudentsMaxGapsPerDay).
+    public var maxGapsPerDay: Int?
+    /// Busy teaching periods back to back (a break ends a run), at most (FET's
+    /// StudentsMaxHoursContinuously).
+    public var maxConsecutive: Int?
+    /// Teaching periods on each day with lessons, at least; a day without lessons is no breach
+    /// (FET's StudentsMinHoursDaily with empty days allowed).
+    public var minPeriodsPerBusyDay: Int?
+    /// Teaching periods on every day of the week, at least: no day is free (FET's
+    /// StudentsMinHoursDaily with empty days not allowed).
+    public var minPeriodsEveryDay: Int?
+    /// Days on which lessons begin in the second teaching period, at most; on every other day
+    /// with lessons they begin in the first (FET's StudentsEarlyMaxBeginningsAtSecondHour).
+    /// "First" and "second" are the first two periods the sub-cohort is available for, so a
+    /// day may never begin later than the second.
+    public var maxSecondPeriodStartsPerWeek: Int?
 
     public init(id: String, name: String? = nil, kind: Kind? = nil, parent: String? = nil, size: Int) {
         self.id = id

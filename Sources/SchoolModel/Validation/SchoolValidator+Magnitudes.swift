@@ -35,6 +35,8 @@ extension SchoolValidator {
                 (teacher.maxConsecutive, "maxConsecutive", 1_000),
                 (teacher.maxDaysPerWeek, "maxDaysPerWeek", 1_000), (teacher.maxGapsPerWeek, "maxGapsPerWeek", 10_000),
                 (teacher.planningMinutes, "planningMinutes", week),
+                (teacher.minPeriodsPerBusyDay, "minPeriodsPerBusyDay", 1_000),
+                (teacher.maxGapsPerDay, "maxGapsPerDay", 1_000), (teacher.minDaysPerWeek, "minDaysPerWeek", 1_000),
             ] {
                 check(value, maximum, "\(base).\(field)", teacher.id, field)
             }
@@ -48,6 +50,14 @@ extension SchoolValidator {
             check(cohort.size, 1_000_000, "\(base).size", cohort.id, "size")
             check(cohort.maxPeriodsPerDay, 1_000, "\(base).maxPeriodsPerDay", cohort.id, "maxPeriodsPerDay")
             check(cohort.maxGapsPerWeek, 10_000, "\(base).maxGapsPerWeek", cohort.id, "maxGapsPerWeek")
+            for (value, field) in [
+                (cohort.maxGapsPerDay, "maxGapsPerDay"), (cohort.maxConsecutive, "maxConsecutive"),
+                (cohort.minPeriodsPerBusyDay, "minPeriodsPerBusyDay"),
+                (cohort.minPeriodsEveryDay, "minPeriodsEveryDay"),
+                (cohort.maxSecondPeriodStartsPerWeek, "maxSecondPeriodStartsPerWeek"),
+            ] {
+                check(value, 1_000, "\(base).\(field)", cohort.id, field)
+            }
         }
         for student in school.students ?? [] {
             for request in student.requests ?? [] {

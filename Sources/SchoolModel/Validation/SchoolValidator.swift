@@ -54,6 +54,7 @@ struct SchoolValidator {
         checkTeachers()
         checkRooms()
         checkCohorts()
+        checkPeopleDayLimits()
         checkStudents()
         checkCourses()
         checkActivities()

@@ -153,6 +153,7 @@ struct RelaxationSearch {
                     })
             }
         }
+        groups += peopleDayLimitGroups(of: school)
         return groups
     }
 

@@ -24,6 +24,7 @@ extension TimetableFormulation {
         try addDayLimits()
         try addMaxDays()
         try addMaxGaps()
+        try addPeopleDayLimits()
     }
 
     /// No teacher or leaf cohort in two places at once.
@@ -248,7 +249,9 @@ extension TimetableFormulation {
             try addLimits(teacherCover[teacher], perDay: record.maxPeriodsPerDay, consecutive: record.maxConsecutive)
         }
         for leaf in problem.leafCohorts.indices {
-            try addLimits(leafCover[leaf], perDay: tightest(\.maxPeriodsPerDay, ofLeaf: leaf), consecutive: nil)
+            try addLimits(
+                leafCover[leaf], perDay: tightest(\.maxPeriodsPerDay, ofLeaf: leaf),
+                consecutive: tightest(\.maxConsecutive, ofLeaf: leaf))
         }
     }
 
@@ -269,17 +272,7 @@ extension TimetableFormulation {
 
     /// Gaps counted as FET counts them: the resource's unavailable periods (`away`) are no gaps.
     private mutating func addGapLimit(_ cover: [Slot: [Variable]], maximum: Int, away: Set<Slot>) throws {
-        var gaps = LinearExpression()
-        for sequence in daySequences.map({ $0.filter { !away.contains($0) } })
-        where sequence.count > 2 && sequence.contains(where: { cover[$0] != nil }) {
-            let busyAt = sequence.map { busy(cover, $0) }
-            let (started, remaining) = try staircases(busyAt)
-            for index in 1..<(sequence.count - 1) {
-                let gap = try model.addVariable()
-                try model.add(gap >= started[index] + remaining[index] - 1 - busyAt[index])
-                gaps += gap
-            }
-        }
+        let gaps = sum(try dailyGaps(cover, away: away))
         guard gaps.termCount > maximum else { return }
         try addHard(LinearExpression(Double(maximum)) - gaps, atLeast: 0, penalty: hardMinutePenalty)
     }
