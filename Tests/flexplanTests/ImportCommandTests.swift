@@ -46,7 +46,8 @@ struct ImportCommandTests {
         let refused = try runFlexplan(["import", fet, "-o", output.path])
         #expect(refused.status == 2)
         #expect(
-            refused.stderr.contains("ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 (1 hard)"), "\(refused.stderr)"
+            refused.stderr.contains("ConstraintActivitiesOccupyMinTimeSlotsFromSelection ×1 (1 hard)"),
+            "\(refused.stderr)"
         )
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let imported = try runFlexplan(["import", fet, "-o", output.path, "--ignore-unsupported"])
