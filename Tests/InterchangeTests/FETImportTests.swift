@@ -267,6 +267,22 @@ struct FETImportTests {
         #expect(limits(again) == limits(school))
     }
 
+    @Test("a day of more than 16 hours gets shorter periods that end by midnight; up to 16, an hour each")
+    func longDays() throws {
+        let extra = (12..<30).map { "<Hour><Name>\($0):00</Name></Hour>" }.joined()
+        let school = try importedWith(replacing: [
+            ("<Number_of_Hours>4</Number_of_Hours>", "<Number_of_Hours>22</Number_of_Hours>"),
+            ("<Hour><Name>11:00</Name></Hour>", "<Hour><Name>11:00</Name></Hour>" + extra),
+        ])
+        let periods = try #require(school.timeGrid.bellSchedules.first?.periods)
+        #expect(periods.count == 22)
+        #expect(periods.allSatisfy { $0.minutes == 960 / 22 })
+        #expect(periods.last?.start == "23:03", "8:00 + 21 × 43 minutes")
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+        let tiny = try FET.read(from: tiny, ignoreUnsupported: true).school
+        #expect(tiny.timeGrid.bellSchedules[0].periods.map(\.start) == ["08:00", "09:00", "10:00", "11:00"])
+    }
+
     /// A mistake in the tiny school: the edit, and the line and message the error must have.
     struct Mistake: Sendable, CustomTestStringConvertible {
         var line: Int

@@ -3,7 +3,8 @@ import SchoolModel
 
 /// FET (.fet) schools, official mode, FET 5 and 6.
 ///
-/// What is read: days and hours (one bell schedule of 60-minute periods per pattern of break
+/// What is read: days and hours (one bell schedule of 60-minute periods — shorter beyond 16
+/// hours a day, so that the day ends by midnight — per pattern of break
 /// hours, since FET has no clock times), subjects, teachers, the students hierarchy flattened to
 /// its smallest sets (subgroups; a group or year without subgroups is its own set; a name that
 /// recurs under several years is one set), active activities (several teachers or students
@@ -215,8 +216,11 @@ struct FETSchoolBuilder {
         setGrid(breaks: [:])
     }
 
-    /// One bell schedule per distinct set of break hours; 60-minute periods from 08:00.
+    /// One bell schedule per distinct set of break hours; 60-minute periods from 08:00, or for
+    /// a day of more than 16 hours (FET has no clock times) periods shortened to end it by
+    /// midnight.
     mutating func setGrid(breaks: [Int: Set<Int>]) {
+        let minutes = hourNames.count <= 16 ? 60 : (16 * 60) / hourNames.count
         var schedules: [BellSchedule] = []
         var scheduleOf: [Set<Int>: String] = [:]
         var days: [Day] = []
@@ -230,7 +234,9 @@ struct FETSchoolBuilder {
                         id: id,
                         periods: hourNames.enumerated().map { hour, hourName in
                             Period(
-                                id: hourName, start: String(format: "%02d:%02d", 8 + hour, 0), minutes: 60,
+                                id: hourName,
+                                start: String(format: "%02d:%02d", 8 + hour * minutes / 60, hour * minutes % 60),
+                                minutes: minutes,
                                 kind: pattern.contains(hour) ? .break : nil)
                         }))
             }
