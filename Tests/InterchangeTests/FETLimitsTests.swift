@@ -146,8 +146,8 @@ struct FETLimitsTests {
         #expect(Set([placed["1"], placed["2"]]) == ["Mon 8:00", "Tue 8:00"])
     }
 
-    @Test("the export writes every limit back as FET's rule: read again, the school has the same limits")
-    func exportRoundTrip() throws {
+    /// The tiny school with every limit FET has, on its teachers and cohorts.
+    func limitedSchool() throws -> School {
         var school = try imported([]).school
         school.teachers[0].maxPeriodsPerDay = 3
         school.teachers[0].maxConsecutive = 2
@@ -163,6 +163,27 @@ struct FETLimitsTests {
         school.cohorts![1].minPeriodsPerBusyDay = 2
         school.cohorts![1].minPeriodsEveryDay = 1
         school.cohorts![2].maxSecondPeriodStartsPerWeek = 1
+        return school
+    }
+
+    @Test("the limits pass the schema and the validator, and a CSV folder and a JSON file keep them")
+    func jsonAndCSV() throws {
+        let school = try limitedSchool()
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty, "\(school.validate())")
+        let folder = try temporaryFolder("limits")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SchoolCSV.write(school, to: folder.appendingPathComponent("csv").path)
+        let csv = try SchoolCSV.read(from: folder.appendingPathComponent("csv").path)
+        let difference = try firstDifference(csv, school)
+        #expect(csv == school, "\(difference)")
+        let json = folder.appendingPathComponent("school.json")
+        try SchoolJSON.encode(school).write(to: json)
+        #expect(try SchoolSource.load(json.path) == school)
+    }
+
+    @Test("the export writes every limit back as FET's rule: read again, the school has the same limits")
+    func exportRoundTrip() throws {
+        let school = try limitedSchool()
         let text = FET.export(school, placements: [])
         let file = "/memory/exported.fet"
         let reread = try InMemoryFiles.$contents.withValue([file: Data(text.utf8)]) {

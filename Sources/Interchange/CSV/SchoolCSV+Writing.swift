@@ -156,7 +156,8 @@ extension SchoolCSV {
                 ("teacherGap", weights.teacherGap), ("cohortGap", weights.cohortGap),
                 ("preferredTime", weights.preferredTime), ("preferredRoom", weights.preferredRoom),
                 ("roomChange", weights.roomChange), ("lateStart", weights.lateStart),
-                ("unevenDays", weights.unevenDays), ("unmetRequest", weights.unmetRequest),
+                ("unevenDays", weights.unevenDays), ("shortDay", weights.shortDay),
+                ("unmetRequest", weights.unmetRequest),
             ]
             for (name, value) in named { if let value { rows.append(["weights.\(name)", number(value)]) } }
         }

@@ -322,6 +322,7 @@ public enum SchoolCSV {
                     case "roomChange": weights.roomChange = number
                     case "lateStart": weights.lateStart = number
                     case "unevenDays": weights.unevenDays = number
+                    case "shortDay": weights.shortDay = number
                     case "unmetRequest": weights.unmetRequest = number
                     default: throw record.error("field", "unknown weight '\(key)'")
                     }
