@@ -261,10 +261,10 @@ struct FETLimitsTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // A plan that holds is placed at once (60 s only guard against a hang); one that does
+        // A plan that holds is placed at once (600 s only guard against a hang); one that does
         // not can never be, and FET searches on (its own time limit waits for progress): it
         // is stopped after 3 s. Neither verdict depends on the machine's speed.
-        let deadline = Date().addingTimeInterval(agreement.holds ? 60 : 3)
+        let deadline = Date().addingTimeInterval(agreement.holds ? 600 : 3)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning {
             // fet-cl may go on past SIGTERM while it searches.

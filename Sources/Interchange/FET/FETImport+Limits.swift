@@ -58,8 +58,8 @@ extension FETSchoolBuilder {
         }
     }
 
-    /// Sets a limit of every smallest students set of the set the constraint names
-    /// (`Students`), or of every one when it names none, keeping the stricter of an earlier
+    /// Sets a limit of the smallest students sets the constraint limits (``owners(of:)``: those
+    /// of the set it names, or every one), keeping the stricter of an earlier
     /// value and this one (`keeping`: `min` for a maximum, `max` for a minimum); false when the
     /// constraint has no number under `field`.
     mutating func limitStudents(
@@ -67,11 +67,7 @@ extension FETSchoolBuilder {
         keeping stricter: (Int, Int) -> Int = min
     ) throws -> Bool {
         guard let value = try wholeNumber(element, field) else { return false }
-        let named = element.value("Students")
-        guard named == nil || leavesOf[named!] != nil else {
-            throw failure(element, "\(element.name): unknown students set '\(named!)'")
-        }
-        let leaves = Set(named.map { leavesOf[$0]! } ?? (school.cohorts ?? []).map(\.id))
+        let leaves = Set(try owners(of: element).cohorts ?? [])
         for index in (school.cohorts ?? []).indices where leaves.contains(school.cohorts![index].id) {
             school.cohorts![index][keyPath: limit] =
                 school.cohorts![index][keyPath: limit].map { stricter($0, value) } ?? value

@@ -579,8 +579,8 @@ struct FETSchoolBuilder {
         }
     }
 
-    /// Sets a limit of the teacher the constraint names (`Teacher_Name`), or of every teacher,
-    /// keeping the stricter of an earlier value and this one (`keeping`: `min` for a maximum,
+    /// Sets a limit of the teachers the constraint limits (``owners(of:)``: the one it names, or
+    /// every teacher), keeping the stricter of an earlier value and this one (`keeping`: `min` for a maximum,
     /// `max` for a minimum); false when the constraint has no number under `field`. Throws for
     /// a teacher FET does not list.
     mutating func limitTeachers(
@@ -588,11 +588,8 @@ struct FETSchoolBuilder {
         keeping stricter: (Int, Int) -> Int = min
     ) throws -> Bool {
         guard let value = try wholeNumber(element, field) else { return false }
-        let named = element.value("Teacher_Name")
-        guard named == nil || school.teachers.contains(where: { $0.id == named }) else {
-            throw failure(element, "\(element.name): unknown teacher '\(named!)'")
-        }
-        for index in school.teachers.indices where named == nil || school.teachers[index].id == named {
+        let named = Set(try owners(of: element).teachers ?? [])
+        for index in school.teachers.indices where named.contains(school.teachers[index].id) {
             school.teachers[index][keyPath: limit] =
                 school.teachers[index][keyPath: limit].map { stricter($0, value) } ?? value
         }
