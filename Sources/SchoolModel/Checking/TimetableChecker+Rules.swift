@@ -69,6 +69,7 @@ extension TimetableChecker {
         checkTagLimits(placed)
         checkSlotRules(placed)
         checkDayLimits(placed)
+        checkRoomRules(placed)
         checkLocked(placed)
         checkTeams(placed)
         scoreTimes(placed)

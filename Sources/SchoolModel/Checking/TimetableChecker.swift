@@ -67,6 +67,8 @@ public struct TimetableChecker {
         "team.maxBlocks", "team.meeting", "teacher.planning",
         "teacher.maxGapsPerDay", "teacher.minPerBusyDay", "teacher.minDaysPerWeek", "cohort.maxGapsPerDay",
         "cohort.maxConsecutive", "cohort.minPerBusyDay", "cohort.minEveryDay", "cohort.secondPeriodStarts",
+        "roomRule.maxBuildingChangesPerDay", "roomRule.maxBuildingChangesPerWeek",
+        "roomRule.minGapsBetweenBuildingChanges", "roomRule.maxDifferentRooms", "roomRule.sameRoomIfConsecutive",
     ]
 
     /// Checks a plan: its placements and, for collaboration time, the team blocks it claims

@@ -63,6 +63,7 @@ struct SchoolValidator {
         checkTagLimits()
         checkSlotRules()
         checkDayLimits()
+        checkRoomRules()
         checkTeams()
         checkFlex()
         checkWeights()

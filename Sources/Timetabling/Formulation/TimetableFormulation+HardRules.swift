@@ -333,9 +333,26 @@ extension TimetableFormulation {
 }
 
 extension TimetableFormulation {
+    /// What the room assignment found in the way of these starts, as a row: a room count
+    /// (below), or for a room rule's conflict, that its lessons do not all keep these starts.
+    /// Returns false when the row would not cut anything.
+    mutating func addRoomCut(_ obstacle: RoomAssignment.Obstacle, starts: [Slot]) throws -> Bool {
+        switch obstacle {
+        case .shortage(let shortage): return try addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
+        case .ruleConflict(_, let lessons):
+            // These lessons may not all keep these starts again.
+            var variables: [Variable] = []
+            for lesson in lessons {
+                guard let index = problem.lessons[lesson].starts.firstIndex(of: starts[lesson]) else { return false }
+                variables.append(startVariables[lesson][index])
+            }
+            try model.add(sum(variables) <= Double(variables.count - 1))
+            return true
+        }
+    }
+
     /// A room count found missing by the room assignment (a Hall violation at `slot`): the
-    /// lessons that can only use `rooms` there share their available places. Returns false
-    /// when the row would not cut anything.
+    /// lessons that can only use `rooms` there share their available places.
     mutating func addRoomCut(slot: Slot, rooms: Set<Int>) throws -> Bool {
         let blocked = problem.roomBlocked
         let lessons = problem.lessons

@@ -180,10 +180,9 @@ public enum TimetableSolver {
                 if let mipBound = solution.bound { bound = max(bound ?? mipBound, mipBound) }
                 guard solution.hasValues else { break }
                 let starts = exact.starts(in: solution).map { $0! }
-                if let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage {
-                    guard try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200
-                    else {
-                        throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
+                if let obstacle = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).obstacle {
+                    guard try exact.addRoomCut(obstacle, starts: starts), statistics.roomCuts < 200 else {
+                        throw TimetablingError.roomAssignmentFailed(slot: obstacle.place(problem))
                     }
                     statistics.roomCuts += 1
                     continue
@@ -246,22 +245,20 @@ public enum TimetableSolver {
             func acceptOrCut() throws -> Bool {
                 guard search.isComplete else { return false }
                 let starts = search.starts.map { $0! }
-                guard let shortage = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).shortage
+                guard let obstacle = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).obstacle
                 else {
                     incumbent = starts
                     return false
                 }
-                guard try elastic.addRoomCut(slot: shortage.slot, rooms: shortage.rooms), statistics.roomCuts < 200
-                else {
-                    throw TimetablingError.roomAssignmentFailed(slot: "\(shortage.slot)")
+                guard try elastic.addRoomCut(obstacle, starts: starts), statistics.roomCuts < 200 else {
+                    throw TimetablingError.roomAssignmentFailed(slot: obstacle.place(problem))
                 }
-                _ = try exact.addRoomCut(slot: shortage.slot, rooms: shortage.rooms)
+                _ = try exact.addRoomCut(obstacle, starts: starts)
                 statistics.roomCuts += 1
-                let atSlot = Set(
-                    problem.lessons.indices.filter { problem.covered($0, from: starts[$0]).contains(shortage.slot) })
+                let unplaced = obstacle.lessons(problem, starts: starts)
                 search = try LargeNeighbourhoodSearch(
                     formulation: elastic,
-                    starting: search.starts.enumerated().map { atSlot.contains($0) ? nil : $1 },
+                    starting: search.starts.enumerated().map { unplaced.contains($0) ? nil : $1 },
                     seed: options.seed &+ UInt64(statistics.roomCuts), limits: limits)
                 return true
             }
@@ -310,8 +307,8 @@ public enum TimetableSolver {
         provedOptimal: Bool, stop: StopReason, started: Date, result template: TimetableResult
     ) throws -> TimetableResult {
         let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
-        guard rooms.shortage == nil else {
-            throw TimetablingError.roomAssignmentFailed(slot: "\(rooms.shortage!.slot)")
+        if let obstacle = rooms.obstacle {
+            throw TimetablingError.roomAssignmentFailed(slot: obstacle.place(problem))
         }
         let evaluation = try exact.evaluationModel(starts).solve()
         guard let timeCost = evaluation.objective else {

@@ -11,7 +11,7 @@ public enum TimetablingError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .roomAssignmentFailed(let slot):
-            return "rooms could not be assigned at slot \(slot) after adding room counts"
+            return "rooms could not be assigned at \(slot) after adding room cuts"
         case .evaluationFailed(let status): return "evaluating a timetable's penalty failed (\(status))"
         case .checkerRejected(let violations):
             let shown = violations.prefix(5).map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
