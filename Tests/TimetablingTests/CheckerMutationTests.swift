@@ -127,6 +127,12 @@ enum MutationSchool {
         }
     }
 
+    /// R1 in the north building, R2 in the south, the others in none.
+    static func buildings(_ school: inout School) {
+        school.rooms[0].building = "north"
+        school.rooms[1].building = "south"
+    }
+
     static func teacher(_ id: String, in school: School) -> Int { school.teachers.firstIndex { $0.id == id }! }
     static func cohort(_ id: String, in school: School) -> Int { school.cohorts!.firstIndex { $0.id == id }! }
 
@@ -169,6 +175,30 @@ enum MutationSchool {
                     kind: .minSimultaneous, activities: ["A-math-1"], slots: [TimeSlots(day: "mon", periods: ["2"])],
                     count: 1)
             ]
+        },
+        // T1 moves from R1 (north) to R2 (south) on Monday and on Tuesday: one change each day.
+        "roomRule.maxBuildingChangesPerDay": edit { school in
+            buildings(&school)
+            school.roomRules = [RoomRule(kind: .maxBuildingChangesPerDay, teachers: ["T1"], count: 0)]
+        },
+        "roomRule.maxBuildingChangesPerWeek": edit { school in
+            buildings(&school)
+            school.roomRules = [RoomRule(kind: .maxBuildingChangesPerWeek, teachers: ["T1"], count: 1)]
+        },
+        // ... with no free period between R1 and R2 on Monday (and on Tuesday).
+        "roomRule.minGapsBetweenBuildingChanges": edit { school in
+            buildings(&school)
+            school.roomRules = [RoomRule(kind: .minGapsBetweenBuildingChanges, teachers: ["T1"], count: 1)]
+        },
+        // T1's math lessons use R1 and R2.
+        "roomRule.maxDifferentRooms": edit { school in
+            school.roomRules = [
+                RoomRule(kind: .maxDifferentRooms, activities: ["A-math-1", "B-math-1", "A-math-2"], count: 1)
+            ]
+        },
+        // A-math-1 (Monday 1, R1) ends where B-math-1 (Monday 2, R2) starts.
+        "roomRule.sameRoomIfConsecutive": edit { school in
+            school.roomRules = [RoomRule(kind: .sameRoomIfConsecutive, activities: ["A-math-1", "B-math-1"])]
         },
         // T1 teaches Monday 1 and 2 (and Tuesday 1 and 2): a span of two, at most one allowed.
         "dayLimit.maxSpan": edit { school in school.dayLimits = [DayLimit(teachers: ["T1"], maxSpan: 1)] },

@@ -14,7 +14,7 @@ extension SchoolCSV {
     private static let positional: [String: String] = [
         "activity-relations.csv": "$.activityRelations", "flex-requests.csv": "$.flex.requests",
         "flex-choices.csv": "$.flex.choices", "tag-limits.csv": "$.tagLimits",
-        "slot-rules.csv": "$.slotRules", "day-limits.csv": "$.dayLimits",
+        "slot-rules.csv": "$.slotRules", "day-limits.csv": "$.dayLimits", "room-rules.csv": "$.roomRules",
     ]
 
     /// Where the rows of `school.csv` land in the school, by their `field`.

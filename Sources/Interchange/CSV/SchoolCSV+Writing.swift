@@ -42,7 +42,7 @@ extension SchoolCSV {
         tables["rooms.csv"] = school.rooms.map { room in
             [
                 room.id, text(room.name), String(room.seats), text(room.groups), list(room.features),
-                slots(room.unavailable),
+                slots(room.unavailable), text(room.building),
             ]
         }
         tables["cohorts.csv"] = school.cohorts?.map { cohort in
@@ -100,6 +100,9 @@ extension SchoolCSV {
         }
         tables["slot-rules.csv"] = school.slotRules?.map { rule in
             [rule.kind.rawValue, list(rule.activities), slots(rule.slots), String(rule.count), text(rule.allowEmpty)]
+        }
+        tables["room-rules.csv"] = school.roomRules?.map { rule in
+            [rule.kind.rawValue, list(rule.teachers), list(rule.cohorts), list(rule.activities), text(rule.count)]
         }
         tables["tag-limits.csv"] = school.tagLimits?.map { limit in
             [

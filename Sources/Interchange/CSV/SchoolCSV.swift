@@ -36,7 +36,7 @@ public enum SchoolCSV {
                 "maxDaysPerWeek", "maxGapsPerWeek", "maxGapsPerDay", "minDaysPerWeek", "minPeriodsPerBusyDay",
             ], required: ["id"]),
         FileLayout(
-            name: "rooms.csv", columns: ["id", "name", "seats", "groups", "features", "unavailable"],
+            name: "rooms.csv", columns: ["id", "name", "seats", "groups", "features", "unavailable", "building"],
             required: ["id", "seats"]),
         FileLayout(
             name: "cohorts.csv",
@@ -73,6 +73,9 @@ public enum SchoolCSV {
                 "intervalEnd", "maxIntervalDays",
             ],
             required: []),
+        FileLayout(
+            name: "room-rules.csv", columns: ["kind", "teachers", "cohorts", "activities", "count"],
+            required: ["kind"]),
         FileLayout(
             name: "slot-rules.csv", columns: ["kind", "activities", "slots", "count", "allowEmpty"],
             required: ["kind", "activities", "slots", "count"]),
@@ -256,6 +259,14 @@ public enum SchoolCSV {
                     activities: record.list("activities") ?? [], slots: try record.timeSlots("slots") ?? [],
                     count: try record.requiredInt("count"), allowEmpty: try record.bool("allowEmpty"))
             }
+            school.roomRules = try records("room-rules.csv")?.map { record in
+                guard let kind = try record.choice("kind", RoomRule.Kind.self) else {
+                    throw record.error("kind", "a value is required")
+                }
+                return RoomRule(
+                    kind: kind, teachers: record.list("teachers"), cohorts: record.list("cohorts"),
+                    activities: record.list("activities"), count: try record.int("count"))
+            }
             school.tagLimits = try records("tag-limits.csv")?.map { record in
                 TagLimit(
                     tag: try record.required("tag"), teachers: record.list("teachers"), cohorts: record.list("cohorts"),
@@ -371,6 +382,7 @@ public enum SchoolCSV {
                 id: try record.required("id"), name: record.text("name"), seats: try record.requiredInt("seats"),
                 groups: try record.int("groups"), features: record.list("features"))
             room.unavailable = try record.timeSlots("unavailable")
+            room.building = record.text("building")
             return room
         }
 

@@ -77,14 +77,18 @@ extension FET {
         // A FET room hosts one activity at a time: a room for several classes (`groups`) is
         // written as that many rooms, and its lessons dealt among them period by period.
         let roomOf = splitRooms(school, activities: activities, placements: placements, hours: hours)
-        xml.list("Buildings_List") { _ in }
+        xml.list("Buildings_List") { xml in
+            for building in Set(school.rooms.compactMap(\.building)).sorted() {
+                xml.group("Building") { xml in xml.value("Name", building) }
+            }
+        }
         xml.list("Rooms_List") { xml in
             for room in school.rooms {
                 let groups = room.resolvedGroups
                 for part in 1...max(1, groups) {
                     xml.group("Room") { xml in
                         xml.value("Name", groups > 1 ? "\(room.id) #\(part)" : room.id)
-                        xml.value("Building", "")
+                        xml.value("Building", room.building ?? "")
                         xml.value("Capacity", "\(groups > 1 ? room.seats / groups : room.seats)")
                         xml.value("Virtual", "false")
                     }
@@ -174,6 +178,7 @@ extension FET {
                 xml.notAvailable("ConstraintRoomNotAvailableTimes", ("Room", room.id), expand(room.unavailable!))
             }
             writeRoomRules(school, activities: activities, ids: ids, to: &xml)
+            writeRoomRuleConstraints(school.roomRules ?? [], ids: ids, to: &xml)
             for (index, placement) in placements.enumerated() {
                 guard let id = ids[placement.activity], let room = roomOf[index] else { continue }
                 xml.constraint("ConstraintActivityPreferredRoom") { xml in

@@ -59,10 +59,11 @@ public enum FET {
     /// The constraint types the import turns into FlexPlan rules: the core ones below, and
     /// the families read in their own files (room rules, relations between activities, limits
     /// on teachers' and students' days, limits on lessons of one activity tag, rules on
-    /// selected time slots, the span of a day and the rest between days).
+    /// selected time slots, the span of a day and the rest between days, building changes and
+    /// rooms shared by activities).
     public static let supportedConstraints: Set<String> =
         coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
-        .union(tagLimitConstraints).union(slotRuleConstraints).union(dayLimitConstraints)
+        .union(tagLimitConstraints).union(slotRuleConstraints).union(dayLimitConstraints).union(roomRuleConstraints)
 
     /// Time grid, availability, preferred times and rooms, and the first limits.
     static let coreConstraints: Set<String> = [
@@ -287,7 +288,8 @@ struct FETSchoolBuilder {
                 report.unsupported["virtual room", default: (0, 0)].hard += 1
                 continue
             }
-            school.rooms.append(Room(id: name, seats: try wholeNumber(room, "Capacity") ?? 30))
+            let building = room.value("Building").flatMap { $0.isEmpty ? nil : $0 }
+            school.rooms.append(Room(id: name, seats: try wholeNumber(room, "Capacity") ?? 30, building: building))
         }
     }
 
@@ -522,6 +524,9 @@ struct FETSchoolBuilder {
             if FET.dayLimitConstraints.contains(element.name) {
                 return try applyDayLimitRule(element, hard: hard, weight: weight)
             }
+            if FET.roomRuleConstraints.contains(element.name) {
+                return try applyRoomRuleConstraint(element, hard: hard, weight: weight)
+            }
             return false
         }
     }
@@ -604,9 +609,10 @@ struct FETSchoolBuilder {
         let name = element.name
         if name.hasPrefix("ConstraintTeachers") { return (school.teachers.map(\.id), nil) }
         if name.hasPrefix("ConstraintTeacher") {
-            guard let teacher = element.value("Teacher_Name"), school.teachers.contains(where: { $0.id == teacher })
-            else {
-                throw failure(element, "\(name): unknown teacher '\(element.value("Teacher_Name") ?? "")'")
+            // Building rules name the teacher in <Teacher>, the others in <Teacher_Name>.
+            let named = element.value("Teacher_Name") ?? element.value("Teacher")
+            guard let teacher = named, school.teachers.contains(where: { $0.id == teacher }) else {
+                throw failure(element, "\(name): unknown teacher '\(named ?? "")'")
             }
             return ([teacher], nil)
         }

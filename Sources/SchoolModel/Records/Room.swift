@@ -12,7 +12,8 @@ public struct Room: Codable, Sendable, Equatable, Identifiable {
     /// The building it stands in (an id of the school's choosing), for building-change rules.
     public var building: String?
 
-    public init(id: String, name: String? = nil, seats: Int, groups: Int? = nil, features: [String]? = nil,
+    public init(
+        id: String, name: String? = nil, seats: Int, groups: Int? = nil, features: [String]? = nil,
         building: String? = nil
     ) {
         self.id = id

@@ -8,7 +8,8 @@ public enum SchoolLimits {
     /// Activities plus course sections' meetings.
     public static let lessons = 100_000
     public static let requestsPerStudent = 40
-    public static let days = 31
+    /// FET's own maximum (MAX_DAYS_PER_WEEK), so every FET file's week fits.
+    public static let days = 35
     public static let periodsPerDay = 48
     public static let flexSessions = 5_000
 }

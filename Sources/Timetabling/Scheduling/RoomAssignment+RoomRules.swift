@@ -87,7 +87,9 @@ extension RoomAssignment {
         func inAny(_ lesson: Int) -> LinearExpression {
             sum(built.choice[lesson]!.filter { rooms[$0.room].building != nil }.map(\.variable))
         }
-        func buildings(_ lesson: Int) -> Set<String> { Set(built.choice[lesson]!.compactMap { rooms[$0.room].building }) }
+        func buildings(_ lesson: Int) -> Set<String> {
+            Set(built.choice[lesson]!.compactMap { rooms[$0.room].building })
+        }
         func surelyInBuilding(_ lesson: Int) -> Bool {
             built.none[lesson] == nil && !built.choice[lesson]!.isEmpty
                 && built.choice[lesson]!.allSatisfy { rooms[$0.room].building != nil }
@@ -110,7 +112,8 @@ extension RoomAssignment {
                         for building in buildings(first).sorted() {
                             // Positive exactly when the first is in `building`, the second in
                             // another and no lesson between them in a building.
-                            let moved = inBuilding(first, building) - inBuilding(second, building) + inAny(second) - 1
+                            let moved =
+                                inBuilding(first, building) - inBuilding(second, building) + inAny(second) - 1
                                 - between
                             if let change {
                                 try built.model.add(LinearExpression(change) - moved >= 0)
@@ -148,7 +151,8 @@ extension RoomAssignment {
             let members = lessons.filter { scope.lessons.contains($0) }
             let parts =
                 scope.rule.spansDays
-                ? [members] : Dictionary(grouping: members, by: { starts[$0].day }).sorted { $0.key < $1.key }.map(\.value)
+                ? [members]
+                : Dictionary(grouping: members, by: { starts[$0].day }).sorted { $0.key < $1.key }.map(\.value)
             for part in parts where !part.isEmpty {
                 let alone = try roomModel(
                     problem, starts: starts, lessons: part, weights: SoftRuleWeights(), rules: [scope],
