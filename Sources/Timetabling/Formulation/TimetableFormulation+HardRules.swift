@@ -126,11 +126,16 @@ extension TimetableFormulation {
             let lesson = problem.lessons[index]
             return "\(lesson.teachers)|\(lesson.leaves)|\(lesson.duration)|\(lesson.candidateRooms)|\(lesson.starts)|"
                 + "\(lesson.preferredStarts.map { $0.sorted() } as Any)|\(lesson.preferredRooms.sorted())|\(lesson.activity.locked == nil)"
+                + "|\((lesson.activity.tags ?? []).sorted())"
         }
         var classes: [String: [Int]] = [:]
         var order: [String] = []
-        // Lessons a relation names are not interchangeable with their twins.
-        let related = Set((problem.school.activityRelations ?? []).flatMap(\.activities))
+        // Lessons a relation, slot rule or room rule names are not interchangeable with their
+        // twins (tag limits are told apart by the tags in the signature).
+        let school = problem.school
+        let related = Set(
+            (school.activityRelations ?? []).flatMap(\.activities) + (school.slotRules ?? []).flatMap(\.activities)
+                + (school.roomRules ?? []).flatMap { $0.activities ?? [] })
         for member in members
         where problem.lessons[member].activity.locked == nil
             && !related.contains(problem.lessons[member].activity.id)
