@@ -107,13 +107,17 @@ final class LargeNeighbourhoodSearch {
             if let group = lesson.activity.splitGroup { keys.append("g\(group)") }
             return Array(Set(keys.flatMap { byResource[$0] ?? [] })).sorted()
         }
-        if constructing { construct() }
-        try evaluateCurrent()
+        if constructing { try constructGreedily() } else { try evaluateCurrent() }
     }
 
-    /// Places what the greedy construction can of the open lessons.
+    /// Places what the greedy construction can of the open lessons. The greedy test checks
+    /// only rows without helper variables, so a rule held through helpers (two activities
+    /// grouped: one of them first, the other right after) can be broken; the placement is
+    /// then dropped and the search's steps, which solve every row, place those lessons.
     func constructGreedily() throws {
+        let before = placement
         construct()
+        if try evaluation(of: placement).0 == nil { placement = before }
         try evaluateCurrent()
     }
 
