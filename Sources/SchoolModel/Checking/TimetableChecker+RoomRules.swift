@@ -46,8 +46,10 @@ extension TimetableChecker {
         var people: [(name: String, lessons: [Placed])] = (rule.teachers ?? []).map { teacher in
             ("teacher '\(teacher)'", placed.filter { ($0.activity.teachers ?? []).contains(teacher) })
         }
+        let occupied = placed.map { occupiedLeaves($0.activity) }
         for leaf in Set((rule.cohorts ?? []).flatMap { leaves(under: $0) }).sorted() {
-            people.append(("cohort '\(leaf)'", placed.filter { occupiedLeaves($0.activity).contains(leaf) }))
+            people.append(
+                ("cohort '\(leaf)'", placed.indices.filter { occupied[$0].contains(leaf) }.map { placed[$0] }))
         }
         for (name, lessons) in people {
             var weekChanges = 0
