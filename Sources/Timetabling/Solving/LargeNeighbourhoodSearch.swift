@@ -117,8 +117,12 @@ final class LargeNeighbourhoodSearch {
     func constructGreedily() throws {
         let before = placement
         construct()
-        if try evaluation(of: placement).0 == nil { placement = before }
-        try evaluateCurrent()
+        do {
+            try evaluateCurrent()
+        } catch TimetablingError.evaluationFailed {
+            placement = before
+            try evaluateCurrent()
+        }
     }
 
     var unplacedCount: Int { placement.filter { $0 == nil }.count }

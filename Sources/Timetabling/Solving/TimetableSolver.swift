@@ -217,7 +217,13 @@ public enum TimetableSolver {
                 try construction.fillPeriodByPeriod(cancellation: options.cancellation, deadline: deadline) { open in
                     report("construction by period (\(open) open)", nil, bound)
                 }
-                try construction.constructGreedily()
+                if let deadline, Date() >= deadline {
+                    stop = .timeLimit
+                } else if options.cancellation?.isCancelled == true {
+                    stop = .interrupted
+                } else {
+                    try construction.constructGreedily()
+                }
                 var stalled = 0
                 while !construction.isComplete {
                     if options.cancellation?.isCancelled == true { stop = .interrupted; break }
@@ -234,6 +240,11 @@ public enum TimetableSolver {
                 }
                 starting = construction.starts
                 consumedIterations = construction.iterations
+                // Out of time (or interrupted) with lessons still open: no plan, at once; the
+                // search's model and its first evaluation take seconds on a large school.
+                if !construction.isComplete && (stop == .timeLimit || stop == .interrupted) {
+                    return finish(.noSolution, stop, bound: bound)
+                }
             }
             var elastic = try TimetableFormulation(problem: problem, options: elasticOptions)
             var search = try LargeNeighbourhoodSearch(
