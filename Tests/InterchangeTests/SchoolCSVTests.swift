@@ -27,7 +27,9 @@ func firstDifference(_ one: School, _ other: School) throws -> String {
 
 @Suite("CSV school folders")
 struct SchoolCSVTests {
-    @Test("activity tags, tag limits, slot rules and day limits survive the CSV folder")
+    @Test(
+        "activity tags, tag limits, slot rules, day limits, soft day limits, buildings and room rules survive the CSV folder"
+    )
     func tagLimits() throws {
         var school = SchoolGenerator(kind: .primary, students: 60, seed: 3).generate()
         school.activities![0].tags = ["lab", "double"]
@@ -47,6 +49,15 @@ struct SchoolCSVTests {
             DayLimit(
                 teachers: [school.teachers[0].id], intervalStart: school.timeGrid.bellSchedules[0].periods[1].id,
                 maxIntervalDays: 2),
+        ]
+        school.softDayLimits = [
+            SoftDayLimit(teachers: [school.teachers[0].id], maxPeriodsPerDay: 4, weight: 95),
+            SoftDayLimit(cohorts: [school.cohorts![0].id], maxPeriodsPerDay: 5, weight: 12.5),
+        ]
+        school.rooms[0].building = "north"
+        school.roomRules = [
+            RoomRule(kind: .maxBuildingChangesPerDay, teachers: [school.teachers[0].id], count: 1),
+            RoomRule(kind: .sameRoomIfConsecutive, activities: [school.activities![0].id, school.activities![1].id]),
         ]
         let folder = try temporaryFolder("csv-tags")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -185,6 +185,11 @@ struct CSVRecord {
         return number
     }
 
+    func requiredDouble(_ column: String) throws -> Double {
+        guard let number = try double(column) else { throw error(column, "a value is required") }
+        return number
+    }
+
     func double(_ column: String) throws -> Double? {
         guard let value = text(column) else { return nil }
         guard let number = Double(value), number.isFinite else {

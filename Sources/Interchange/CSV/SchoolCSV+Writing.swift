@@ -101,6 +101,9 @@ extension SchoolCSV {
         tables["slot-rules.csv"] = school.slotRules?.map { rule in
             [rule.kind.rawValue, list(rule.activities), slots(rule.slots), String(rule.count), text(rule.allowEmpty)]
         }
+        tables["soft-day-limits.csv"] = school.softDayLimits?.map { limit in
+            [list(limit.teachers), list(limit.cohorts), String(limit.maxPeriodsPerDay), number(limit.weight)]
+        }
         tables["room-rules.csv"] = school.roomRules?.map { rule in
             [rule.kind.rawValue, list(rule.teachers), list(rule.cohorts), list(rule.activities), text(rule.count)]
         }

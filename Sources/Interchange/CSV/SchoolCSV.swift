@@ -74,6 +74,9 @@ public enum SchoolCSV {
             ],
             required: []),
         FileLayout(
+            name: "soft-day-limits.csv", columns: ["teachers", "cohorts", "maxPeriodsPerDay", "weight"],
+            required: ["maxPeriodsPerDay", "weight"]),
+        FileLayout(
             name: "room-rules.csv", columns: ["kind", "teachers", "cohorts", "activities", "count"],
             required: ["kind"]),
         FileLayout(
@@ -258,6 +261,12 @@ public enum SchoolCSV {
                     kind: kind,
                     activities: record.list("activities") ?? [], slots: try record.timeSlots("slots") ?? [],
                     count: try record.requiredInt("count"), allowEmpty: try record.bool("allowEmpty"))
+            }
+            school.softDayLimits = try records("soft-day-limits.csv")?.map { record in
+                SoftDayLimit(
+                    teachers: record.list("teachers"), cohorts: record.list("cohorts"),
+                    maxPeriodsPerDay: try record.requiredInt("maxPeriodsPerDay"),
+                    weight: try record.requiredDouble("weight"))
             }
             school.roomRules = try records("room-rules.csv")?.map { record in
                 guard let kind = try record.choice("kind", RoomRule.Kind.self) else {

@@ -37,3 +37,21 @@ extension FET {
         }
     }
 }
+
+extension FET {
+    /// Soft day limits as FET's max hours daily, one constraint per teacher and per cohort, the
+    /// weight as FET's weight percentage (100 and more written as 99.9: still soft).
+    static func writeSoftDayLimits(_ limits: [SoftDayLimit], to xml: inout FETWriter) {
+        for limit in limits {
+            let owners =
+                (limit.teachers ?? []).map { ("Teacher", "Teacher_Name", $0) }
+                + (limit.cohorts ?? []).map { ("StudentsSet", "Students", $0) }
+            for (kind, field, owner) in owners {
+                xml.constraint("Constraint\(kind)MaxHoursDaily", weight: min(limit.weight, 99.9)) { xml in
+                    xml.value(field, owner)
+                    xml.value("Maximum_Hours_Daily", "\(limit.maxPeriodsPerDay)")
+                }
+            }
+        }
+    }
+}

@@ -129,6 +129,7 @@ extension FET {
             writeLimits(school, to: &xml)
             writeTagLimits(school.tagLimits ?? [], to: &xml)
             writeDayLimits(school.dayLimits ?? [], to: &xml)
+            writeSoftDayLimits(school.softDayLimits ?? [], to: &xml)
             for rule in school.slotRules ?? [] {
                 let members = rule.activities.compactMap { ids[$0] }
                 let (name, field) =

@@ -17,13 +17,17 @@ extension FET {
 extension FETSchoolBuilder {
     /// Applies one constraint of ``FET/limitConstraints``; false when this instance is not supported.
     ///
-    /// Only hard instances are read: FET weighs a soft one by the percentage of its breaches it
-    /// tolerates, which FlexPlan's hard limits cannot express. Teachers' rules go on the teacher
-    /// named (`Teacher_Name`) or on every teacher; students' rules on every smallest set of the
-    /// set named (`Students`) or of the school, as FET counts them per subgroup. Several rules
-    /// on one teacher or set keep the strictest value.
+    /// Hard instances are read, and soft max hours daily (a ``SoftDayLimit`` of the rule's
+    /// weight per day over, as FET counts it); other soft limits are left out. Teachers' rules
+    /// go on the teacher named (`Teacher_Name`) or on every teacher; students' rules on every
+    /// smallest set of the set named (`Students`) or of the school, as FET counts them per
+    /// subgroup. Several rules on one teacher or set keep the strictest value.
     mutating func applyLimitRule(_ element: FETElement, hard: Bool, weight: Double?) throws -> Bool {
-        guard hard else { return false }
+        guard hard else {
+            let softDaily = ["ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily"]
+            guard softDaily.contains(element.name), let weight else { return false }
+            return try applySoftMaxHoursDaily(element, weight: weight)
+        }
         switch element.name {
         case "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxGapsPerDay":
             return try limitTeachers(element, "Max_Gaps", \.maxGapsPerDay)
@@ -72,6 +76,19 @@ extension FETSchoolBuilder {
             school.cohorts![index][keyPath: limit] =
                 school.cohorts![index][keyPath: limit].map { stricter($0, value) } ?? value
         }
+        return true
+    }
+}
+
+extension FETSchoolBuilder {
+    /// A max hours daily below 100% of a teacher, all teachers, a students set or all students
+    /// as a ``SoftDayLimit`` of its weight.
+    mutating func applySoftMaxHoursDaily(_ element: FETElement, weight: Double) throws -> Bool {
+        let (teachers, cohorts) = try owners(of: element)
+        let limit = SoftDayLimit(
+            teachers: teachers, cohorts: cohorts, maxPeriodsPerDay: try required(element, "Maximum_Hours_Daily"),
+            weight: weight)
+        school.softDayLimits = (school.softDayLimits ?? []) + [limit]
         return true
     }
 }

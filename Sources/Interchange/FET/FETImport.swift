@@ -460,7 +460,8 @@ struct FETSchoolBuilder {
             appendRelation(ActivityRelation(kind: .sameStart, activities: ids, weight: weight))
             return true
         case "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily":
-            return try hard && limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
+            guard hard else { return try weight.map { try applySoftMaxHoursDaily(element, weight: $0) } ?? false }
+            return try limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
         case "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek":
             return try hard && limitTeachers(element, "Max_Days_Per_Week", \.maxDaysPerWeek)
         case "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerWeek":

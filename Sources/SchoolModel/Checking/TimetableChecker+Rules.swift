@@ -73,6 +73,7 @@ extension TimetableChecker {
         checkLocked(placed)
         checkTeams(placed)
         scoreTimes(placed)
+        scoreSoftDayLimits(placed)
     }
 
     // MARK: Cohorts

@@ -24,6 +24,8 @@ public struct School: Codable, Sendable, Equatable {
     public var slotRules: [SlotRule]?
     /// Limits on the span of teachers' and cohorts' days and the rest between them.
     public var dayLimits: [DayLimit]?
+    /// Soft limits on the busy periods of teachers' and cohorts' days.
+    public var softDayLimits: [SoftDayLimit]?
     /// Rules on rooms: building changes, rooms shared by sets of activities.
     public var roomRules: [RoomRule]?
     public var teams: [Team]?

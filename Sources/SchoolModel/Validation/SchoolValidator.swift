@@ -64,6 +64,7 @@ struct SchoolValidator {
         checkSlotRules()
         checkDayLimits()
         checkRoomRules()
+        checkSoftDayLimits()
         checkTeams()
         checkFlex()
         checkWeights()

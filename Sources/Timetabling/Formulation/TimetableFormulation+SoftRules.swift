@@ -30,6 +30,7 @@ extension TimetableFormulation {
             if cohortGap > 0 || lateStart > 0 { try addGaps(cover, weight: cohortGap, lateStartWeight: lateStart) }
             if uneven > 0 { try addUnevenDays(cover, load: load(leaf: leaf), weight: uneven) }
         }
+        try addSoftDayLimits()
         try model.minimize(objectiveTerms)
     }
 

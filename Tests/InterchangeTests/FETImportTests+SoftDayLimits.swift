@@ -1,0 +1,47 @@
+import Foundation
+import Interchange
+import SchoolModel
+import Testing
+
+/// FET's max hours daily below 100%, on the tiny school (teachers Ann and Bo; students Y1 with
+/// groups Y1a, split in Y1a-1 and Y1a-2, and Y1b).
+extension FETImportTests {
+    @Test("soft max hours daily of each form become soft day limits of their weight, and export back")
+    func softDayLimits() throws {
+        let school = try importedWith(replacing: [
+            (
+                "</Time_Constraints_List>",
+                """
+                <ConstraintTeacherMaxHoursDaily><Weight_Percentage>95</Weight_Percentage><Teacher_Name>Ann</Teacher_Name><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeacherMaxHoursDaily>
+                <ConstraintTeachersMaxHoursDaily><Weight_Percentage>50</Weight_Percentage><Maximum_Hours_Daily>4</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeachersMaxHoursDaily>
+                <ConstraintStudentsSetMaxHoursDaily><Weight_Percentage>80</Weight_Percentage><Maximum_Hours_Daily>2</Maximum_Hours_Daily><Students>Y1b</Students><Active>true</Active><Comments></Comments></ConstraintStudentsSetMaxHoursDaily>
+                <ConstraintStudentsMaxHoursDaily><Weight_Percentage>10.5</Weight_Percentage><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintStudentsMaxHoursDaily>
+                </Time_Constraints_List>
+                """
+            )
+        ])
+        let expected = [
+            SoftDayLimit(teachers: ["Ann"], maxPeriodsPerDay: 3, weight: 95),
+            SoftDayLimit(teachers: ["Ann", "Bo"], maxPeriodsPerDay: 4, weight: 50),
+            SoftDayLimit(cohorts: ["Y1b"], maxPeriodsPerDay: 2, weight: 80),
+            SoftDayLimit(cohorts: ["Y1a-1", "Y1a-2", "Y1b"], maxPeriodsPerDay: 3, weight: 10.5),
+        ]
+        #expect(school.softDayLimits == expected)
+        #expect(school.teachers.allSatisfy { $0.maxPeriodsPerDay == nil }, "a soft rule is no hard limit")
+        #expect(school.validate().filter { $0.severity == .error }.isEmpty)
+        let file = "/memory/again.fet"
+        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
+            try FET.read(from: file).school
+        }
+        // Written back one FET constraint per person: the same limits on the same people.
+        func limits(_ school: School) -> Set<String> {
+            Set(
+                (school.softDayLimits ?? []).flatMap { limit in
+                    ((limit.teachers ?? []) + (limit.cohorts ?? [])).map {
+                        "\($0) \(limit.maxPeriodsPerDay) \(limit.weight)"
+                    }
+                })
+        }
+        #expect(limits(again) == limits(school))
+    }
+}
