@@ -6,7 +6,9 @@ import Testing
 /// FET's max hours daily below 100%, on the tiny school (teachers Ann and Bo; students Y1 with
 /// groups Y1a, split in Y1a-1 and Y1a-2, and Y1b).
 extension FETImportTests {
-    @Test("soft max hours daily of each form become soft day limits of their weight, and export back")
+    @Test(
+        "soft max hours daily become soft day limits, soft room not available times avoided room times; both export back"
+    )
     func softDayLimits() throws {
         let school = try importedWith(replacing: [
             (
@@ -18,7 +20,14 @@ extension FETImportTests {
                 <ConstraintStudentsMaxHoursDaily><Weight_Percentage>10.5</Weight_Percentage><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintStudentsMaxHoursDaily>
                 </Time_Constraints_List>
                 """
-            )
+            ),
+            (
+                "</Space_Constraints_List>",
+                """
+                <ConstraintRoomNotAvailableTimes><Weight_Percentage>70</Weight_Percentage><Room>Lab</Room><Number_of_Not_Available_Times>1</Number_of_Not_Available_Times><Not_Available_Time><Day>Mon</Day><Hour>9:00</Hour></Not_Available_Time><Active>true</Active><Comments></Comments></ConstraintRoomNotAvailableTimes>
+                </Space_Constraints_List>
+                """
+            ),
         ])
         let expected = [
             SoftDayLimit(teachers: ["Ann"], maxPeriodsPerDay: 3, weight: 95),
@@ -27,6 +36,11 @@ extension FETImportTests {
             SoftDayLimit(cohorts: ["Y1a-1", "Y1a-2", "Y1b"], maxPeriodsPerDay: 3, weight: 10.5),
         ]
         #expect(school.softDayLimits == expected)
+        #expect(
+            school.avoidedRoomTimes == [
+                AvoidedRoomTimes(room: "Lab", times: [TimeSlots(day: "Mon", periods: ["9:00"])], weight: 70)
+            ])
+        #expect(school.rooms.allSatisfy { $0.unavailable == nil }, "a soft rule is no unavailability")
         #expect(school.teachers.allSatisfy { $0.maxPeriodsPerDay == nil }, "a soft rule is no hard limit")
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
         let file = "/memory/again.fet"
@@ -43,5 +57,6 @@ extension FETImportTests {
                 })
         }
         #expect(limits(again) == limits(school))
+        #expect(again.avoidedRoomTimes == school.avoidedRoomTimes)
     }
 }

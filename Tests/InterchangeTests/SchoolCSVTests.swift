@@ -28,7 +28,7 @@ func firstDifference(_ one: School, _ other: School) throws -> String {
 @Suite("CSV school folders")
 struct SchoolCSVTests {
     @Test(
-        "activity tags, tag limits, slot rules, day limits, soft day limits, buildings and room rules survive the CSV folder"
+        "activity tags, tag limits, slot rules, day limits, soft day limits, buildings, avoided room times and room rules survive the CSV folder"
     )
     func tagLimits() throws {
         var school = SchoolGenerator(kind: .primary, students: 60, seed: 3).generate()
@@ -55,6 +55,10 @@ struct SchoolCSVTests {
             SoftDayLimit(cohorts: [school.cohorts![0].id], maxPeriodsPerDay: 5, weight: 12.5),
         ]
         school.rooms[0].building = "north"
+        school.avoidedRoomTimes = [
+            AvoidedRoomTimes(
+                room: school.rooms[0].id, times: [TimeSlots(day: school.timeGrid.days[0].id)], weight: 40)
+        ]
         school.roomRules = [
             RoomRule(kind: .maxBuildingChangesPerDay, teachers: [school.teachers[0].id], count: 1),
             RoomRule(kind: .sameRoomIfConsecutive, activities: [school.activities![0].id, school.activities![1].id]),

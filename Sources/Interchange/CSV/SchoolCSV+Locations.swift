@@ -15,7 +15,7 @@ extension SchoolCSV {
         "activity-relations.csv": "$.activityRelations", "flex-requests.csv": "$.flex.requests",
         "flex-choices.csv": "$.flex.choices", "tag-limits.csv": "$.tagLimits",
         "slot-rules.csv": "$.slotRules", "day-limits.csv": "$.dayLimits", "room-rules.csv": "$.roomRules",
-        "soft-day-limits.csv": "$.softDayLimits",
+        "soft-day-limits.csv": "$.softDayLimits", "avoided-room-times.csv": "$.avoidedRoomTimes",
     ]
 
     /// Where the rows of `school.csv` land in the school, by their `field`.

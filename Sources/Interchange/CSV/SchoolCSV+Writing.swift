@@ -104,6 +104,9 @@ extension SchoolCSV {
         tables["soft-day-limits.csv"] = school.softDayLimits?.map { limit in
             [list(limit.teachers), list(limit.cohorts), String(limit.maxPeriodsPerDay), number(limit.weight)]
         }
+        tables["avoided-room-times.csv"] = school.avoidedRoomTimes?.map { avoided in
+            [avoided.room, slots(avoided.times), number(avoided.weight)]
+        }
         tables["room-rules.csv"] = school.roomRules?.map { rule in
             [rule.kind.rawValue, list(rule.teachers), list(rule.cohorts), list(rule.activities), text(rule.count)]
         }

@@ -77,6 +77,9 @@ public enum SchoolCSV {
             name: "soft-day-limits.csv", columns: ["teachers", "cohorts", "maxPeriodsPerDay", "weight"],
             required: ["maxPeriodsPerDay", "weight"]),
         FileLayout(
+            name: "avoided-room-times.csv", columns: ["room", "times", "weight"],
+            required: ["room", "times", "weight"]),
+        FileLayout(
             name: "room-rules.csv", columns: ["kind", "teachers", "cohorts", "activities", "count"],
             required: ["kind"]),
         FileLayout(
@@ -266,6 +269,11 @@ public enum SchoolCSV {
                 SoftDayLimit(
                     teachers: record.list("teachers"), cohorts: record.list("cohorts"),
                     maxPeriodsPerDay: try record.requiredInt("maxPeriodsPerDay"),
+                    weight: try record.requiredDouble("weight"))
+            }
+            school.avoidedRoomTimes = try records("avoided-room-times.csv")?.map { record in
+                AvoidedRoomTimes(
+                    room: try record.required("room"), times: try record.timeSlots("times") ?? [],
                     weight: try record.requiredDouble("weight"))
             }
             school.roomRules = try records("room-rules.csv")?.map { record in

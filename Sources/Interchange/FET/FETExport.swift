@@ -178,6 +178,11 @@ extension FET {
             for room in school.rooms where !(room.unavailable ?? []).isEmpty {
                 xml.notAvailable("ConstraintRoomNotAvailableTimes", ("Room", room.id), expand(room.unavailable!))
             }
+            for avoided in school.avoidedRoomTimes ?? [] {
+                xml.notAvailable(
+                    "ConstraintRoomNotAvailableTimes", ("Room", avoided.room), expand(avoided.times),
+                    weight: min(avoided.weight, 99.9))
+            }
             writeRoomRules(school, activities: activities, ids: ids, to: &xml)
             writeRoomRuleConstraints(school.roomRules ?? [], ids: ids, to: &xml)
             for (index, placement) in placements.enumerated() {
@@ -367,8 +372,10 @@ struct FETWriter {
         close(name)
     }
 
-    mutating func notAvailable(_ name: String, _ owner: (String, String), _ slots: [(String, String)]) {
-        constraint(name) { xml in
+    mutating func notAvailable(
+        _ name: String, _ owner: (String, String), _ slots: [(String, String)], weight: Double = 100
+    ) {
+        constraint(name, weight: weight) { xml in
             xml.value(owner.0, owner.1)
             xml.value("Number_of_Not_Available_Times", "\(slots.count)")
             for (day, hour) in slots {

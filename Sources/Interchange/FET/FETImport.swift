@@ -424,13 +424,17 @@ struct FETSchoolBuilder {
             }
             return true
         case "ConstraintRoomNotAvailableTimes":
-            guard hard else { return false }
             guard let room = element.value("Room"), let index = school.rooms.firstIndex(where: { $0.id == room }) else {
                 return false  // a virtual room's, or an unknown one
             }
-            school.rooms[index].unavailable =
-                (school.rooms[index].unavailable ?? [])
-                + (try slots(element, container: "Not_Available_Time", day: "Day", hour: "Hour"))
+            let times = try slots(element, container: "Not_Available_Time", day: "Day", hour: "Hour")
+            guard hard else {
+                // Soft: each hour of an activity in the room then costs the weight, as in FET.
+                let avoided = AvoidedRoomTimes(room: room, times: times, weight: weight ?? 0)
+                school.avoidedRoomTimes = (school.avoidedRoomTimes ?? []) + [avoided]
+                return true
+            }
+            school.rooms[index].unavailable = (school.rooms[index].unavailable ?? []) + times
             return true
         case "ConstraintActivityPreferredStartingTime":
             if let id = element.value("Activity_Id"), inactive.contains(id) { return true }

@@ -74,6 +74,7 @@ extension TimetableChecker {
         checkTeams(placed)
         scoreTimes(placed)
         scoreSoftDayLimits(placed)
+        scoreAvoidedRoomTimes(placed)
     }
 
     // MARK: Cohorts

@@ -26,6 +26,8 @@ public struct School: Codable, Sendable, Equatable {
     public var dayLimits: [DayLimit]?
     /// Soft limits on the busy periods of teachers' and cohorts' days.
     public var softDayLimits: [SoftDayLimit]?
+    /// Times rooms should not be used (soft).
+    public var avoidedRoomTimes: [AvoidedRoomTimes]?
     /// Rules on rooms: building changes, rooms shared by sets of activities.
     public var roomRules: [RoomRule]?
     public var teams: [Team]?

@@ -65,6 +65,7 @@ struct SchoolValidator {
         checkDayLimits()
         checkRoomRules()
         checkSoftDayLimits()
+        checkAvoidedRoomTimes()
         checkTeams()
         checkFlex()
         checkWeights()

@@ -3,8 +3,8 @@ import SchoolModel
 
 /// Rooms for a timetable whose times are fixed: one small MIP per day (each lesson one of its
 /// candidate rooms, room capacity per period; a lesson needing no room one of its optional
-/// rooms or none), minimizing preferred-room misses and room changes between a cohort's
-/// back-to-back lessons. The school's room rules bind it too (RoomAssignment+RoomRules.swift);
+/// rooms or none), minimizing preferred-room misses, periods in avoided room times and room
+/// changes between a cohort's back-to-back lessons. The school's room rules bind it too (RoomAssignment+RoomRules.swift);
 /// when one of them ties days together (a weekly building-change limit, a set of activities
 /// sharing few rooms), the whole week is one MIP.
 struct RoomAssignment {
@@ -100,6 +100,14 @@ struct RoomAssignment {
         rules: [RoomRuleScope], name: String
     ) throws -> RoomModel {
         let blocked = problem.roomBlocked
+        // Avoided room times: a weight per slot of each room.
+        var avoided: [Int: [Slot: Double]] = [:]
+        for entry in problem.school.avoidedRoomTimes ?? [] {
+            guard let room = problem.roomIndex[entry.room] else { continue }
+            for slot in problem.grid.slots(in: entry.times) {
+                avoided[room, default: [:]][slot, default: 0] += entry.weight
+            }
+        }
         var built = RoomModel(model: Model(name: name))
         var perRoomSlot: [Int: [Slot: [Variable]]] = [:]
         for lesson in lessons {
@@ -123,6 +131,10 @@ struct RoomAssignment {
                 let preferred = problem.lessons[lesson].preferredRooms
                 if !preferred.isEmpty && !preferred.contains(room) {
                     built.objective.add(weights.preferredRoom ?? 0, variable)
+                }
+                if let times = avoided[room] {
+                    let cost = covered.reduce(0) { $0 + (times[$1] ?? 0) }
+                    if cost > 0 { built.objective.add(cost, variable) }
                 }
             }
             built.choice[lesson] = options
