@@ -7,7 +7,7 @@ import Testing
 /// groups Y1a, split in Y1a-1 and Y1a-2, and Y1b).
 extension FETImportTests {
     @Test(
-        "soft max hours daily become soft day limits, soft room not available times avoided room times; both export back"
+        "soft max hours daily and continuously become soft day limits, soft room not available times avoided room times; both export back"
     )
     func softDayLimits() throws {
         let school = try importedWith(replacing: [
@@ -18,6 +18,7 @@ extension FETImportTests {
                 <ConstraintTeachersMaxHoursDaily><Weight_Percentage>50</Weight_Percentage><Maximum_Hours_Daily>4</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeachersMaxHoursDaily>
                 <ConstraintStudentsSetMaxHoursDaily><Weight_Percentage>80</Weight_Percentage><Maximum_Hours_Daily>2</Maximum_Hours_Daily><Students>Y1b</Students><Active>true</Active><Comments></Comments></ConstraintStudentsSetMaxHoursDaily>
                 <ConstraintStudentsMaxHoursDaily><Weight_Percentage>10.5</Weight_Percentage><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintStudentsMaxHoursDaily>
+                <ConstraintTeachersMaxHoursContinuously><Weight_Percentage>60</Weight_Percentage><Maximum_Hours_Continuously>2</Maximum_Hours_Continuously><Active>true</Active><Comments></Comments></ConstraintTeachersMaxHoursContinuously>
                 </Time_Constraints_List>
                 """
             ),
@@ -34,6 +35,7 @@ extension FETImportTests {
             SoftDayLimit(teachers: ["Ann", "Bo"], maxPeriodsPerDay: 4, weight: 50),
             SoftDayLimit(cohorts: ["Y1b"], maxPeriodsPerDay: 2, weight: 80),
             SoftDayLimit(cohorts: ["Y1a-1", "Y1a-2", "Y1b"], maxPeriodsPerDay: 3, weight: 10.5),
+            SoftDayLimit(teachers: ["Ann", "Bo"], maxConsecutive: 2, weight: 60),
         ]
         #expect(school.softDayLimits == expected)
         #expect(
@@ -52,7 +54,7 @@ extension FETImportTests {
             Set(
                 (school.softDayLimits ?? []).flatMap { limit in
                     ((limit.teachers ?? []) + (limit.cohorts ?? [])).map {
-                        "\($0) \(limit.maxPeriodsPerDay) \(limit.weight)"
+                        "\($0) \(limit.maxPeriodsPerDay ?? -1) \(limit.maxConsecutive ?? -1) \(limit.weight)"
                     }
                 })
         }

@@ -43,6 +43,14 @@ struct SoftDayLimitTests {
         #expect(Set(result.placements.map(\.day)).count == 2)
     }
 
+    @Test("one period in a row at most: three lessons around lunch make one run of two, which costs 4 once")
+    func consecutive() throws {
+        var school = Self.school(days: 1)
+        school.softDayLimits = [SoftDayLimit(teachers: ["T1"], maxConsecutive: 1, weight: 4)]
+        let (result, report) = try solve(school)
+        #expect(report.scores["softDayLimit"] == 4, "\(result.placements)")
+    }
+
     @Test("the same limit on a cohort counts the cohort's days; a limit naming nobody known is refused")
     func cohortsAndValidation() throws {
         var school = Self.school(days: 1)
@@ -53,5 +61,7 @@ struct SoftDayLimitTests {
         let paths = school.validate().filter { $0.severity == .error }.map(\.path)
         #expect(paths.contains("$.softDayLimits[0].teachers[0]"))
         #expect(paths.contains("$.softDayLimits[0].weight"))
+        school.softDayLimits = [SoftDayLimit(teachers: ["T1"], weight: 1)]
+        #expect(school.validate().contains { $0.severity == .error && $0.path == "$.softDayLimits[0]" })
     }
 }

@@ -102,7 +102,10 @@ extension SchoolCSV {
             [rule.kind.rawValue, list(rule.activities), slots(rule.slots), String(rule.count), text(rule.allowEmpty)]
         }
         tables["soft-day-limits.csv"] = school.softDayLimits?.map { limit in
-            [list(limit.teachers), list(limit.cohorts), String(limit.maxPeriodsPerDay), number(limit.weight)]
+            [
+                list(limit.teachers), list(limit.cohorts), text(limit.maxPeriodsPerDay), text(limit.maxConsecutive),
+                number(limit.weight),
+            ]
         }
         tables["avoided-room-times.csv"] = school.avoidedRoomTimes?.map { avoided in
             [avoided.room, slots(avoided.times), number(avoided.weight)]

@@ -74,8 +74,9 @@ public enum SchoolCSV {
             ],
             required: []),
         FileLayout(
-            name: "soft-day-limits.csv", columns: ["teachers", "cohorts", "maxPeriodsPerDay", "weight"],
-            required: ["maxPeriodsPerDay", "weight"]),
+            name: "soft-day-limits.csv",
+            columns: ["teachers", "cohorts", "maxPeriodsPerDay", "maxConsecutive", "weight"],
+            required: ["weight"]),
         FileLayout(
             name: "avoided-room-times.csv", columns: ["room", "times", "weight"],
             required: ["room", "times", "weight"]),
@@ -268,7 +269,8 @@ public enum SchoolCSV {
             school.softDayLimits = try records("soft-day-limits.csv")?.map { record in
                 SoftDayLimit(
                     teachers: record.list("teachers"), cohorts: record.list("cohorts"),
-                    maxPeriodsPerDay: try record.requiredInt("maxPeriodsPerDay"),
+                    maxPeriodsPerDay: try record.int("maxPeriodsPerDay"),
+                    maxConsecutive: try record.int("maxConsecutive"),
                     weight: try record.requiredDouble("weight"))
             }
             school.avoidedRoomTimes = try records("avoided-room-times.csv")?.map { record in

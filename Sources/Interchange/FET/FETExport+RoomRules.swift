@@ -39,7 +39,7 @@ extension FET {
 }
 
 extension FET {
-    /// Soft day limits as FET's max hours daily, one constraint per teacher and per cohort, the
+    /// Soft day limits as FET's max hours daily and continuously, one constraint per teacher and per cohort, the
     /// weight as FET's weight percentage (100 and more written as 99.9: still soft).
     static func writeSoftDayLimits(_ limits: [SoftDayLimit], to xml: inout FETWriter) {
         for limit in limits {
@@ -47,9 +47,15 @@ extension FET {
                 (limit.teachers ?? []).map { ("Teacher", "Teacher_Name", $0) }
                 + (limit.cohorts ?? []).map { ("StudentsSet", "Students", $0) }
             for (kind, field, owner) in owners {
-                xml.constraint("Constraint\(kind)MaxHoursDaily", weight: min(limit.weight, 99.9)) { xml in
-                    xml.value(field, owner)
-                    xml.value("Maximum_Hours_Daily", "\(limit.maxPeriodsPerDay)")
+                for (suffix, valueField, maximum) in [
+                    ("MaxHoursDaily", "Maximum_Hours_Daily", limit.maxPeriodsPerDay),
+                    ("MaxHoursContinuously", "Maximum_Hours_Continuously", limit.maxConsecutive),
+                ] {
+                    guard let maximum else { continue }
+                    xml.constraint("Constraint\(kind)\(suffix)", weight: min(limit.weight, 99.9)) { xml in
+                        xml.value(field, owner)
+                        xml.value(valueField, "\(maximum)")
+                    }
                 }
             }
         }

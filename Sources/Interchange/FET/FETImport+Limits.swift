@@ -17,15 +17,20 @@ extension FET {
 extension FETSchoolBuilder {
     /// Applies one constraint of ``FET/limitConstraints``; false when this instance is not supported.
     ///
-    /// Hard instances are read, and soft max hours daily (a ``SoftDayLimit`` of the rule's
-    /// weight per day over, as FET counts it); other soft limits are left out. Teachers' rules
+    /// Hard instances are read, and soft max hours daily and continuously (a ``SoftDayLimit``
+    /// of the rule's weight per day or run over, as FET counts it); other soft limits are left
+    /// out. Teachers' rules
     /// go on the teacher named (`Teacher_Name`) or on every teacher; students' rules on every
     /// smallest set of the set named (`Students`) or of the school, as FET counts them per
     /// subgroup. Several rules on one teacher or set keep the strictest value.
     mutating func applyLimitRule(_ element: FETElement, hard: Bool, weight: Double?) throws -> Bool {
         guard hard else {
-            let softDaily = ["ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily"]
-            guard softDaily.contains(element.name), let weight else { return false }
+            let soft = [
+                "ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily",
+                "ConstraintTeacherMaxHoursContinuously", "ConstraintTeachersMaxHoursContinuously",
+                "ConstraintStudentsMaxHoursContinuously", "ConstraintStudentsSetMaxHoursContinuously",
+            ]
+            guard soft.contains(element.name), let weight else { return false }
             return try applySoftMaxHoursDaily(element, weight: weight)
         }
         switch element.name {
@@ -81,13 +86,16 @@ extension FETSchoolBuilder {
 }
 
 extension FETSchoolBuilder {
-    /// A max hours daily below 100% of a teacher, all teachers, a students set or all students
-    /// as a ``SoftDayLimit`` of its weight.
+    /// A max hours daily or continuously below 100% of a teacher, all teachers, a students set
+    /// or all students as a ``SoftDayLimit`` of its weight.
     mutating func applySoftMaxHoursDaily(_ element: FETElement, weight: Double) throws -> Bool {
         let (teachers, cohorts) = try owners(of: element)
-        let limit = SoftDayLimit(
-            teachers: teachers, cohorts: cohorts, maxPeriodsPerDay: try required(element, "Maximum_Hours_Daily"),
-            weight: weight)
+        var limit = SoftDayLimit(teachers: teachers, cohorts: cohorts, weight: weight)
+        if element.name.hasSuffix("Continuously") {
+            limit.maxConsecutive = try required(element, "Maximum_Hours_Continuously")
+        } else {
+            limit.maxPeriodsPerDay = try required(element, "Maximum_Hours_Daily")
+        }
         school.softDayLimits = (school.softDayLimits ?? []) + [limit]
         return true
     }

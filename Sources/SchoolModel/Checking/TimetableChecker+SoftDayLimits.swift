@@ -1,6 +1,7 @@
 extension TimetableChecker {
     /// Soft day limits: each day of a teacher named, or of a smallest cohort inside a cohort
-    /// named, busy in more periods than the limit costs its weight (FET counts the day once).
+    /// named, busy in more periods than the limit, and each run of more busy periods in a row
+    /// (a break or free period ends it), costs its weight (FET counts a day or run once).
     mutating func scoreSoftDayLimits(_ placed: [Placed]) {
         guard let limits = school.softDayLimits, !limits.isEmpty else { return }
         let busy = busyPeriods(placed)
@@ -9,10 +10,30 @@ extension TimetableChecker {
             for leaf in Set((limit.cohorts ?? []).flatMap { leaves(under: $0) }).sorted() {
                 people.append(busy.leaves[leaf] ?? [:])
             }
-            let over = people.reduce(0) { total, days in
-                total + days.values.filter { $0.count > limit.maxPeriodsPerDay }.count
+            var over = 0
+            for days in people {
+                for (day, periods) in days {
+                    if let maximum = limit.maxPeriodsPerDay, periods.count > maximum { over += 1 }
+                    if let maximum = limit.maxConsecutive { over += longRuns(periods, day: day, above: maximum) }
+                }
             }
             score("softDayLimit", limit.weight * Double(over))
         }
+    }
+
+    /// Runs of busy periods in a row on `day` longer than `maximum`: periods in the day's order,
+    /// a period not busy (free, a break) ending a run.
+    func longRuns(_ periods: Set<Int>, day: Int, above maximum: Int) -> Int {
+        var runs = 0
+        var length = 0
+        for period in school.timeGrid.periods(ofDay: day).indices {
+            if periods.contains(period) {
+                length += 1
+                continue
+            }
+            if length > maximum { runs += 1 }
+            length = 0
+        }
+        return runs + (length > maximum ? 1 : 0)
     }
 }

@@ -1,21 +1,28 @@
 /// A soft limit on the busy periods of a day, for the teachers it names and each smallest
-/// cohort inside the cohorts it names (FET's max hours daily below 100%): each day of one of
-/// them busy in more than `maxPeriodsPerDay` periods costs `weight`, as FET counts a broken
-/// day once.
+/// cohort inside the cohorts it names (FET's max hours daily and max hours continuously below
+/// 100%): each day of one of them busy in more than `maxPeriodsPerDay` periods costs `weight`,
+/// and so does each run of more than `maxConsecutive` busy periods in a row (a break or a free
+/// period ends a run), as FET counts a broken day or run once.
 public struct SoftDayLimit: Codable, Sendable, Equatable {
     /// Teachers it applies to (ids).
     public var teachers: [String]?
     /// Cohorts it applies to (ids): each of their smallest sub-cohorts on its own.
     public var cohorts: [String]?
     /// Busy periods a day above which a day costs `weight`.
-    public var maxPeriodsPerDay: Int
-    /// The penalty of each day over.
+    public var maxPeriodsPerDay: Int?
+    /// Busy periods in a row above which a run costs `weight`.
+    public var maxConsecutive: Int?
+    /// The penalty of each day or run over.
     public var weight: Double
 
-    public init(teachers: [String]? = nil, cohorts: [String]? = nil, maxPeriodsPerDay: Int, weight: Double) {
+    public init(
+        teachers: [String]? = nil, cohorts: [String]? = nil, maxPeriodsPerDay: Int? = nil, maxConsecutive: Int? = nil,
+        weight: Double
+    ) {
         self.teachers = teachers
         self.cohorts = cohorts
         self.maxPeriodsPerDay = maxPeriodsPerDay
+        self.maxConsecutive = maxConsecutive
         self.weight = weight
     }
 }
