@@ -19,10 +19,10 @@ extension FETSchoolBuilder {
     ///
     /// Hard instances are read, and soft max hours daily and continuously (a ``SoftDayLimit``
     /// of the rule's weight per day or run over, as FET counts it); other soft limits are left
-    /// out. Teachers' rules
-    /// go on the teacher named (`Teacher_Name`) or on every teacher; students' rules on every
-    /// smallest set of the set named (`Students`) or of the school, as FET counts them per
-    /// subgroup. Several rules on one teacher or set keep the strictest value.
+    /// out. Teachers' rules go on the teacher named (`Teacher_Name`) or on every teacher;
+    /// students' rules on every smallest set of the set named (`Students`) or of the school, as
+    /// FET counts them per subgroup. Several rules on one teacher or set keep the strictest
+    /// value.
     mutating func applyLimitRule(_ element: FETElement, hard: Bool, weight: Double?) throws -> Bool {
         guard hard else {
             let soft = [
@@ -31,7 +31,7 @@ extension FETSchoolBuilder {
                 "ConstraintStudentsMaxHoursContinuously", "ConstraintStudentsSetMaxHoursContinuously",
             ]
             guard soft.contains(element.name), let weight else { return false }
-            return try applySoftMaxHoursDaily(element, weight: weight)
+            return try applySoftDayLimit(element, weight: weight)
         }
         switch element.name {
         case "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxGapsPerDay":
@@ -88,7 +88,7 @@ extension FETSchoolBuilder {
 extension FETSchoolBuilder {
     /// A max hours daily or continuously below 100% of a teacher, all teachers, a students set
     /// or all students as a ``SoftDayLimit`` of its weight.
-    mutating func applySoftMaxHoursDaily(_ element: FETElement, weight: Double) throws -> Bool {
+    mutating func applySoftDayLimit(_ element: FETElement, weight: Double) throws -> Bool {
         let (teachers, cohorts) = try owners(of: element)
         var limit = SoftDayLimit(teachers: teachers, cohorts: cohorts, weight: weight)
         if element.name.hasSuffix("Continuously") {

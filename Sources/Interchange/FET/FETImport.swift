@@ -464,7 +464,7 @@ struct FETSchoolBuilder {
             appendRelation(ActivityRelation(kind: .sameStart, activities: ids, weight: weight))
             return true
         case "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily":
-            guard hard else { return try weight.map { try applySoftMaxHoursDaily(element, weight: $0) } ?? false }
+            guard hard else { return try weight.map { try applySoftDayLimit(element, weight: $0) } ?? false }
             return try limitTeachers(element, "Maximum_Hours_Daily", \.maxPeriodsPerDay)
         case "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek":
             return try hard && limitTeachers(element, "Max_Days_Per_Week", \.maxDaysPerWeek)
