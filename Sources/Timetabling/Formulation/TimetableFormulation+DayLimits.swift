@@ -7,16 +7,8 @@ extension TimetableFormulation {
     /// days that may span one more), and no busy period late in a day together with one early
     /// in the next that leave less rest than the minimum.
     mutating func addDayLimits() throws {
-        let teacherIndex = Dictionary(
-            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for limit in problem.school.dayLimits ?? [] {
-            var covers = (limit.teachers ?? []).compactMap { teacherIndex[$0] }.map { teacherCover[$0] }
-            let named = Set(limit.cohorts ?? [])
-            for leaf in problem.leafCohorts.indices
-            where problem.leafLineage[leaf].contains(where: { named.contains($0.id) }) {
-                covers.append(leafCover[leaf])
-            }
-            for cover in covers {
+            for cover in covers(teachers: limit.teachers, cohorts: limit.cohorts) {
                 if let span = limit.maxSpan {
                     try addMaxSpan(cover, span: span, exceptions: limit.maxSpanExceptions ?? 0)
                 }

@@ -7,16 +7,8 @@ extension TimetableFormulation {
     /// (`busy − max ≤ (n − max) · over`, n the periods the day can hold), and per run of
     /// teaching periods the runs longer than `maxConsecutive` (below), each at the weight.
     mutating func addSoftDayLimits() throws {
-        let teacherIndex = Dictionary(
-            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for limit in problem.school.softDayLimits ?? [] {
-            var covers = (limit.teachers ?? []).compactMap { teacherIndex[$0] }.map { teacherCover[$0] }
-            let named = Set(limit.cohorts ?? [])
-            for leaf in problem.leafCohorts.indices
-            where problem.leafLineage[leaf].contains(where: { named.contains($0.id) }) {
-                covers.append(leafCover[leaf])
-            }
-            for cover in covers {
+            for cover in covers(teachers: limit.teachers, cohorts: limit.cohorts) {
                 for (day, sequence) in daySequences.enumerated() {
                     if let maximum = limit.maxPeriodsPerDay {
                         let slots = sequence.filter { cover[$0] != nil }

@@ -82,6 +82,12 @@ public struct TimetableFormulation: Sendable {
     var objectiveTerms = LinearExpression()
 
     /// The busy sum of a cover list at a slot.
+    /// The covers of the teachers named and of each leaf cohort inside the cohorts named.
+    func covers(teachers: [String]?, cohorts: [String]?) -> [[Slot: [Variable]]] {
+        let people = problem.people(teachers: teachers, cohorts: cohorts)
+        return people.teachers.map { teacherCover[$0] } + people.leaves.map { leafCover[$0] }
+    }
+
     func busy(_ cover: [Slot: [Variable]], _ slot: Slot) -> LinearExpression {
         sum(cover[slot] ?? [])
     }

@@ -14,17 +14,14 @@ struct RoomRuleScope {
     /// smallest cohort it names, a rule over activities once.
     static func all(_ problem: SchedulingProblem) -> [RoomRuleScope] {
         var scopes: [RoomRuleScope] = []
-        let teacherIndex = Dictionary(
-            problem.school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, rule) in (problem.school.roomRules ?? []).enumerated() {
             if rule.isBuildingRule {
-                for teacher in (rule.teachers ?? []).compactMap({ teacherIndex[$0] }) {
+                let people = problem.people(teachers: rule.teachers, cohorts: rule.cohorts)
+                for teacher in people.teachers {
                     let lessons = problem.lessons.indices.filter { problem.lessons[$0].teachers.contains(teacher) }
                     scopes.append(RoomRuleScope(index: index, rule: rule, lessons: Set(lessons)))
                 }
-                let named = Set(rule.cohorts ?? [])
-                for leaf in problem.leafCohorts.indices
-                where problem.leafLineage[leaf].contains(where: { named.contains($0.id) }) {
+                for leaf in people.leaves {
                     let lessons = problem.lessons.indices.filter { problem.lessons[$0].leaves.contains(leaf) }
                     scopes.append(RoomRuleScope(index: index, rule: rule, lessons: Set(lessons)))
                 }

@@ -204,6 +204,17 @@ public struct SchedulingProblem: Sendable {
         }
     }
 
+    /// Positions of the teachers `teachers` names and of the leaf cohorts inside the cohorts
+    /// `cohorts` names (themselves when they are leaves): whom a rule on people applies to.
+    public func people(teachers: [String]?, cohorts: [String]?) -> (teachers: [Int], leaves: [Int]) {
+        let named = Set(teachers ?? [])
+        let groups = Set(cohorts ?? [])
+        return (
+            school.teachers.indices.filter { named.contains(school.teachers[$0].id) },
+            leafCohorts.indices.filter { leaf in leafLineage[leaf].contains { groups.contains($0.id) } }
+        )
+    }
+
     /// The slots a lesson covers when it starts at `start`.
     public func covered(_ lesson: Int, from start: Slot) -> [Slot] {
         (0..<lessons[lesson].duration).map { Slot(day: start.day, period: start.period + $0) }
