@@ -18,6 +18,7 @@ extension FETImportTests {
                 <ConstraintTeachersMaxHoursDaily><Weight_Percentage>50</Weight_Percentage><Maximum_Hours_Daily>4</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintTeachersMaxHoursDaily>
                 <ConstraintStudentsSetMaxHoursDaily><Weight_Percentage>80</Weight_Percentage><Maximum_Hours_Daily>2</Maximum_Hours_Daily><Students>Y1b</Students><Active>true</Active><Comments></Comments></ConstraintStudentsSetMaxHoursDaily>
                 <ConstraintStudentsMaxHoursDaily><Weight_Percentage>10.5</Weight_Percentage><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active><Comments></Comments></ConstraintStudentsMaxHoursDaily>
+                <ConstraintTeacherActivityTagMaxHoursContinuously><Weight_Percentage>30</Weight_Percentage><Teacher_Name>Bo</Teacher_Name><Activity_Tag_Name>Lab</Activity_Tag_Name><Maximum_Hours_Continuously>1</Maximum_Hours_Continuously><Active>true</Active><Comments></Comments></ConstraintTeacherActivityTagMaxHoursContinuously>
                 <ConstraintTeachersMaxHoursContinuously><Weight_Percentage>60</Weight_Percentage><Maximum_Hours_Continuously>2</Maximum_Hours_Continuously><Active>true</Active><Comments></Comments></ConstraintTeachersMaxHoursContinuously>
                 </Time_Constraints_List>
                 """
@@ -35,6 +36,7 @@ extension FETImportTests {
             SoftDayLimit(teachers: ["Ann", "Bo"], maxPeriodsPerDay: 4, weight: 50),
             SoftDayLimit(cohorts: ["Y1b"], maxPeriodsPerDay: 2, weight: 80),
             SoftDayLimit(cohorts: ["Y1a-1", "Y1a-2", "Y1b"], maxPeriodsPerDay: 3, weight: 10.5),
+            SoftDayLimit(teachers: ["Bo"], tag: "Lab", maxConsecutive: 1, weight: 30),
             SoftDayLimit(teachers: ["Ann", "Bo"], maxConsecutive: 2, weight: 60),
         ]
         #expect(school.softDayLimits == expected)
@@ -54,7 +56,7 @@ extension FETImportTests {
             Set(
                 (school.softDayLimits ?? []).flatMap { limit in
                     ((limit.teachers ?? []) + (limit.cohorts ?? [])).map {
-                        "\($0) \(limit.maxPeriodsPerDay ?? -1) \(limit.maxConsecutive ?? -1) \(limit.weight)"
+                        "\($0) \(limit.tag ?? "") \(limit.maxPeriodsPerDay ?? -1) \(limit.maxConsecutive ?? -1) \(limit.weight)"
                     }
                 })
         }

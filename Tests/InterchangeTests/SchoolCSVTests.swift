@@ -51,7 +51,7 @@ struct SchoolCSVTests {
                 maxIntervalDays: 2),
         ]
         school.softDayLimits = [
-            SoftDayLimit(teachers: [school.teachers[0].id], maxPeriodsPerDay: 4, weight: 95),
+            SoftDayLimit(teachers: [school.teachers[0].id], tag: "lab", maxPeriodsPerDay: 4, weight: 95),
             SoftDayLimit(cohorts: [school.cohorts![0].id], maxPeriodsPerDay: 5, maxConsecutive: 3, weight: 12.5),
         ]
         school.rooms[0].building = "north"

@@ -51,6 +51,21 @@ struct SoftDayLimitTests {
         #expect(report.scores["softDayLimit"] == 4, "\(result.placements)")
     }
 
+    @Test("with a tag, only the tagged lessons count: two of three tagged, at most one in a row")
+    func tagged() throws {
+        var school = Self.school(days: 1)
+        school.activities![0].tags = ["lab"]
+        school.activities![1].tags = ["lab"]
+        school.softDayLimits = [SoftDayLimit(teachers: ["T1"], tag: "lab", maxConsecutive: 1, weight: 4)]
+        let (result, report) = try solve(school)
+        // The two lab lessons apart (the untagged one or lunch between them): nothing to pay.
+        #expect(report.scores["softDayLimit"] == nil, "\(result.placements)")
+        school.softDayLimits![0].maxConsecutive = nil
+        school.softDayLimits![0].maxPeriodsPerDay = 1
+        let (_, daily) = try solve(school)
+        #expect(daily.scores["softDayLimit"] == 4)
+    }
+
     @Test("the same limit on a cohort counts the cohort's days; a limit naming nobody known is refused")
     func cohortsAndValidation() throws {
         var school = Self.school(days: 1)

@@ -103,7 +103,8 @@ extension SchoolCSV {
         }
         tables["soft-day-limits.csv"] = school.softDayLimits?.map { limit in
             [
-                list(limit.teachers), list(limit.cohorts), text(limit.maxPeriodsPerDay), text(limit.maxConsecutive),
+                list(limit.teachers), list(limit.cohorts), text(limit.tag), text(limit.maxPeriodsPerDay),
+                text(limit.maxConsecutive),
                 number(limit.weight),
             ]
         }

@@ -75,7 +75,7 @@ public enum SchoolCSV {
             required: []),
         FileLayout(
             name: "soft-day-limits.csv",
-            columns: ["teachers", "cohorts", "maxPeriodsPerDay", "maxConsecutive", "weight"],
+            columns: ["teachers", "cohorts", "tag", "maxPeriodsPerDay", "maxConsecutive", "weight"],
             required: ["weight"]),
         FileLayout(
             name: "avoided-room-times.csv", columns: ["room", "times", "weight"],
@@ -268,7 +268,7 @@ public enum SchoolCSV {
             }
             school.softDayLimits = try records("soft-day-limits.csv")?.map { record in
                 SoftDayLimit(
-                    teachers: record.list("teachers"), cohorts: record.list("cohorts"),
+                    teachers: record.list("teachers"), cohorts: record.list("cohorts"), tag: record.text("tag"),
                     maxPeriodsPerDay: try record.int("maxPeriodsPerDay"),
                     maxConsecutive: try record.int("maxConsecutive"),
                     weight: try record.requiredDouble("weight"))

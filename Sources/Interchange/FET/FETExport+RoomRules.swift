@@ -39,10 +39,19 @@ extension FET {
 }
 
 extension FET {
-    /// Soft day limits as FET's max hours daily and continuously, one constraint per teacher and per cohort, the
+    /// Soft day limits as FET's max hours daily and continuously (of an activity tag, for a
+    /// limit with a tag), one constraint per teacher and per cohort, the
     /// weight as FET's weight percentage (100 and more written as 99.9: still soft).
     static func writeSoftDayLimits(_ limits: [SoftDayLimit], to xml: inout FETWriter) {
         for limit in limits {
+            if let tag = limit.tag {
+                let tagLimit = TagLimit(
+                    tag: tag, teachers: limit.teachers, cohorts: limit.cohorts,
+                    maxPeriodsPerDay: limit.maxPeriodsPerDay,
+                    maxConsecutive: limit.maxConsecutive)
+                writeTagLimits([tagLimit], weight: min(limit.weight, 99.9), to: &xml)
+                continue
+            }
             let owners =
                 (limit.teachers ?? []).map { ("Teacher", "Teacher_Name", $0) }
                 + (limit.cohorts ?? []).map { ("StudentsSet", "Students", $0) }

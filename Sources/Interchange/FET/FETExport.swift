@@ -198,8 +198,9 @@ extension FET {
         return xml.text
     }
 
-    /// Tag limits as FET's activity-tag limits, one constraint per teacher and per cohort.
-    static func writeTagLimits(_ limits: [TagLimit], to xml: inout FETWriter) {
+    /// Tag limits as FET's activity-tag limits, one constraint per teacher and per cohort, of
+    /// `weight` percent.
+    static func writeTagLimits(_ limits: [TagLimit], weight: Double = 100, to xml: inout FETWriter) {
         for limit in limits {
             for (kind, maximum) in [
                 ("MaxHoursDaily", limit.maxPeriodsPerDay), ("MaxHoursContinuously", limit.maxConsecutive),
@@ -207,14 +208,14 @@ extension FET {
                 guard let maximum else { continue }
                 let field = kind == "MaxHoursDaily" ? "Maximum_Hours_Daily" : "Maximum_Hours_Continuously"
                 for teacher in limit.teachers ?? [] {
-                    xml.constraint("ConstraintTeacherActivityTag\(kind)") { xml in
+                    xml.constraint("ConstraintTeacherActivityTag\(kind)", weight: weight) { xml in
                         xml.value("Teacher_Name", teacher)
                         xml.value("Activity_Tag_Name", limit.tag)
                         xml.value(field, "\(maximum)")
                     }
                 }
                 for cohort in limit.cohorts ?? [] {
-                    xml.constraint("ConstraintStudentsSetActivityTag\(kind)") { xml in
+                    xml.constraint("ConstraintStudentsSetActivityTag\(kind)", weight: weight) { xml in
                         xml.value(field, "\(maximum)")
                         xml.value("Students", cohort)
                         xml.value("Activity_Tag", limit.tag)

@@ -1,11 +1,14 @@
 extension TimetableChecker {
     /// Soft day limits: each day of a teacher named, or of a smallest cohort inside a cohort
     /// named, busy in more periods than the limit, and each run of more busy periods in a row
-    /// (a break or free period ends it), costs its weight (FET counts a day or run once).
+    /// (a break or free period ends it), costs its weight (FET counts a day or run once); with
+    /// a tag, only the lessons with the tag count.
     mutating func scoreSoftDayLimits(_ placed: [Placed]) {
         guard let limits = school.softDayLimits, !limits.isEmpty else { return }
-        let busy = busyPeriods(placed)
+        let all = busyPeriods(placed)
         for limit in limits {
+            let busy =
+                limit.tag.map { tag in busyPeriods(placed.filter { $0.activity.tags?.contains(tag) == true }) } ?? all
             var people: [[Int: Set<Int>]] = (limit.teachers ?? []).map { busy.teachers[$0] ?? [:] }
             for leaf in Set((limit.cohorts ?? []).flatMap { leaves(under: $0) }).sorted() {
                 people.append(busy.leaves[leaf] ?? [:])

@@ -5,10 +5,15 @@ extension TimetableFormulation {
     /// Soft day limits, for each teacher named and each leaf cohort inside a cohort named: a
     /// binary per day that a day busy in more than `maxPeriodsPerDay` periods switches on
     /// (`busy − max ≤ (n − max) · over`, n the periods the day can hold), and per run of
-    /// teaching periods the runs longer than `maxConsecutive` (below), each at the weight.
+    /// teaching periods the runs longer than `maxConsecutive` (below), each at the weight; with
+    /// a tag, over the lessons with the tag only.
     mutating func addSoftDayLimits() throws {
         for limit in problem.school.softDayLimits ?? [] {
-            for cover in covers(teachers: limit.teachers, cohorts: limit.cohorts) {
+            let tagged = limit.tag.map { tag in
+                Set(problem.lessons.indices.filter { problem.lessons[$0].activity.tags?.contains(tag) == true })
+            }
+            for whole in covers(teachers: limit.teachers, cohorts: limit.cohorts) {
+                let cover = tagged.map { only(whole, lessons: $0) } ?? whole
                 for (day, sequence) in daySequences.enumerated() {
                     if let maximum = limit.maxPeriodsPerDay {
                         let slots = sequence.filter { cover[$0] != nil }

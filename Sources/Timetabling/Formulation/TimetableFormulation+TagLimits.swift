@@ -9,15 +9,18 @@ extension TimetableFormulation {
             let tagged = Set(
                 problem.lessons.indices.filter { problem.lessons[$0].activity.tags?.contains(limit.tag) == true })
             guard !tagged.isEmpty else { continue }
-            func only(_ cover: [Slot: [Variable]]) -> [Slot: [Variable]] {
-                cover.compactMapValues { variables in
-                    let kept = variables.filter { tagged.contains(startLesson($0)) }
-                    return kept.isEmpty ? nil : kept
-                }
-            }
             for cover in covers(teachers: limit.teachers, cohorts: limit.cohorts) {
-                try addLimits(only(cover), perDay: limit.maxPeriodsPerDay, consecutive: limit.maxConsecutive)
+                try addLimits(
+                    only(cover, lessons: tagged), perDay: limit.maxPeriodsPerDay, consecutive: limit.maxConsecutive)
             }
+        }
+    }
+
+    /// `cover` restricted to the start variables of `lessons`.
+    func only(_ cover: [Slot: [Variable]], lessons: Set<Int>) -> [Slot: [Variable]] {
+        cover.compactMapValues { variables in
+            let kept = variables.filter { lessons.contains(startLesson($0)) }
+            return kept.isEmpty ? nil : kept
         }
     }
 }
