@@ -20,8 +20,9 @@ struct RoomAssignment {
     enum Obstacle {
         case shortage(Shortage)
         /// The lessons (by position) of one room rule (by position in the school's
-        /// `roomRules`) whose starts together leave the rule no rooms.
-        case ruleConflict(rule: Int, lessons: [Int])
+        /// `roomRules`) whose starts together leave the rule no rooms; with no rule, the
+        /// lessons of the days whose rules together (and the rooms) leave no rooms.
+        case ruleConflict(rule: Int?, lessons: [Int])
 
         /// The lessons to unplace so that a search can place them again.
         func lessons(_ problem: SchedulingProblem, starts: [Slot]) -> Set<Int> {
@@ -36,8 +37,10 @@ struct RoomAssignment {
         func place(_ problem: SchedulingProblem) -> String {
             switch self {
             case .shortage(let shortage): "\(shortage.slot)"
-            case .ruleConflict(let rule, let lessons):
+            case .ruleConflict(let rule?, let lessons):
                 "room rule \(rule + 1) (\(lessons.map { problem.lessons[$0].activity.id }.joined(separator: ", ")))"
+            case .ruleConflict(nil, let lessons):
+                "the room rules of \(lessons.count) lessons together"
             }
         }
     }
@@ -81,6 +84,9 @@ struct RoomAssignment {
                     result.obstacle = .shortage(found)
                 } else if let conflict = try ruleConflict(problem, starts: starts, lessons: lessons, rules: rules) {
                     result.obstacle = conflict
+                } else if !rules.isEmpty {
+                    // No rule alone: the rules together, for these days' lessons at these starts.
+                    result.obstacle = .ruleConflict(rule: nil, lessons: lessons)
                 } else {
                     throw TimetablingError.roomAssignmentFailed(slot: problem.grid.days[block.min()!].id)
                 }
