@@ -35,10 +35,7 @@ extension FETImportTests {
         #expect(school.school.roomRules == expected)
         #expect(school.report.unsupported["ConstraintTeachersMinGapsBetweenBuildingChanges"]?.count == 1)
         #expect(school.school.validate().filter { $0.severity == .error }.isEmpty)
-        let file = "/memory/again.fet"
-        let again = try InMemoryFiles.$contents.withValue([
-            file: Data(FET.export(school.school, placements: []).utf8)
-        ]) { try FET.read(from: file).school }
+        let again = try reimported(school.school)
         #expect(again.rooms.map(\.building) == ["East", "West"])
         // Written back one FET constraint per person: the same rules on the same people.
         func rules(_ school: School) -> Set<String> {

@@ -47,10 +47,7 @@ extension FETImportTests {
         #expect(school.rooms.allSatisfy { $0.unavailable == nil }, "a soft rule is no unavailability")
         #expect(school.teachers.allSatisfy { $0.maxPeriodsPerDay == nil }, "a soft rule is no hard limit")
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
-        let file = "/memory/again.fet"
-        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
-            try FET.read(from: file).school
-        }
+        let again = try reimported(school)
         // Written back one FET constraint per person: the same limits on the same people.
         func limits(_ school: School) -> Set<String> {
             Set(

@@ -121,6 +121,14 @@ struct FETImportTests {
     }
 
     /// The tiny school read from memory with each `old` text replaced by `new`.
+    /// `school` exported as FET (no placements) and read back.
+    func reimported(_ school: School) throws -> School {
+        let file = "/memory/again.fet"
+        return try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
+            try FET.read(from: file).school
+        }
+    }
+
     func importedWith(replacing edits: [(old: String, new: String)]) throws -> School {
         var text = try String(contentsOfFile: tiny, encoding: .utf8)
         for edit in edits {
@@ -176,10 +184,7 @@ struct FETImportTests {
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
 
         // Exported and read again: the same tags, and the same limits on the same people.
-        let file = "/memory/again.fet"
-        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
-            try FET.read(from: file).school
-        }
+        let again = try reimported(school)
         #expect(again.activities?.filter { $0.tags == ["lab"] }.count == 2)
         func limits(_ school: School) -> Set<String> {
             Set(
@@ -217,10 +222,7 @@ struct FETImportTests {
                 allowEmpty: true),
         ]
         #expect(school.slotRules == expected, "activity 5 is inactive: left out, as FET does")
-        let file = "/memory/again.fet"
-        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
-            try FET.read(from: file).school
-        }
+        let again = try reimported(school)
         #expect(again.slotRules == expected)
     }
 
@@ -245,10 +247,7 @@ struct FETImportTests {
         ]
         #expect(school.dayLimits == expected, "the soft (80%) rule is reported, not read")
         #expect(school.validate().filter { $0.severity == .error }.isEmpty)
-        let file = "/memory/again.fet"
-        let again = try InMemoryFiles.$contents.withValue([file: Data(FET.export(school, placements: []).utf8)]) {
-            try FET.read(from: file).school
-        }
+        let again = try reimported(school)
         // Written back one FET constraint per person and kind: the same limits on the same people.
         func limits(_ school: School) -> Set<String> {
             Set(

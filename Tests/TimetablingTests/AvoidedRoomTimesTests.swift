@@ -27,10 +27,7 @@ struct AvoidedRoomTimesTests {
         var options = TimetableSolveOptions()
         options.iterations = 10
         let result = try TimetableSolver.solve(school, options: options)
-        let report = TimetableChecker.check(school, placements: result.placements)
-        #expect(report.violations.isEmpty, "\(report.violations)")
-        #expect(abs((result.objective ?? -1) - report.softScore) <= 1e-6, "\(report.scores)")
-        return (result, report)
+        return (result, try expectVerified(result, of: school))
     }
 
     @Test("with another room free, the lesson takes it: nothing to pay")

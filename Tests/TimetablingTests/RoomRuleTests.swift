@@ -25,9 +25,7 @@ struct RoomRuleTests {
         var options = TimetableSolveOptions()
         options.iterations = 40
         let result = try TimetableSolver.solve(school, options: options)
-        #expect(!result.placements.isEmpty, "\(result.status)")
-        let report = TimetableChecker.check(school, placements: result.placements)
-        #expect(report.violations.isEmpty, "\(report.violations)")
+        try expectVerified(result, of: school)
         return result
     }
 

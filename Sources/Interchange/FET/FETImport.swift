@@ -61,9 +61,31 @@ public enum FET {
     /// on teachers' and students' days, limits on lessons of one activity tag, rules on
     /// selected time slots, the span of a day and the rest between days, building changes and
     /// rooms shared by activities).
-    public static let supportedConstraints: Set<String> =
-        coreConstraints.union(roomConstraints).union(relationConstraints).union(limitConstraints)
-        .union(tagLimitConstraints).union(slotRuleConstraints).union(dayLimitConstraints).union(roomRuleConstraints)
+    public static let supportedConstraints: Set<String> = Family.allCases.reduce(coreConstraints) {
+        $0.union($1.constraints)
+    }
+
+    /// The families of constraint types read in their own files, each by its own `apply…`.
+    enum Family: CaseIterable {
+        case rooms, relations, limits, tagLimits, slotRules, dayLimits, roomRules
+
+        var constraints: Set<String> {
+            switch self {
+            case .rooms: roomConstraints
+            case .relations: relationConstraints
+            case .limits: limitConstraints
+            case .tagLimits: tagLimitConstraints
+            case .slotRules: slotRuleConstraints
+            case .dayLimits: dayLimitConstraints
+            case .roomRules: roomRuleConstraints
+            }
+        }
+
+        /// The family of each constraint type it reads.
+        static let byConstraint: [String: Family] = Dictionary(
+            allCases.flatMap { family in family.constraints.map { ($0, family) } },
+            uniquingKeysWith: { first, _ in first })
+    }
 
     /// Time grid, availability, preferred times and rooms, and the first limits.
     static let coreConstraints: Set<String> = [
@@ -511,28 +533,16 @@ struct FETSchoolBuilder {
             }
             return true
         default:
-            if FET.roomConstraints.contains(element.name) {
-                return try applyRoomRule(element, hard: hard, weight: weight)
+            switch FET.Family.byConstraint[element.name] {
+            case .rooms: return try applyRoomRule(element, hard: hard, weight: weight)
+            case .relations: return try applyRelationRule(element, hard: hard, weight: weight)
+            case .limits: return try applyLimitRule(element, hard: hard, weight: weight)
+            case .tagLimits: return try applyTagLimitRule(element, hard: hard, weight: weight)
+            case .slotRules: return try applySlotRule(element, hard: hard, weight: weight)
+            case .dayLimits: return try applyDayLimitRule(element, hard: hard, weight: weight)
+            case .roomRules: return try applyRoomRuleConstraint(element, hard: hard, weight: weight)
+            case nil: return false
             }
-            if FET.relationConstraints.contains(element.name) {
-                return try applyRelationRule(element, hard: hard, weight: weight)
-            }
-            if FET.limitConstraints.contains(element.name) {
-                return try applyLimitRule(element, hard: hard, weight: weight)
-            }
-            if FET.tagLimitConstraints.contains(element.name) {
-                return try applyTagLimitRule(element, hard: hard, weight: weight)
-            }
-            if FET.slotRuleConstraints.contains(element.name) {
-                return try applySlotRule(element, hard: hard, weight: weight)
-            }
-            if FET.dayLimitConstraints.contains(element.name) {
-                return try applyDayLimitRule(element, hard: hard, weight: weight)
-            }
-            if FET.roomRuleConstraints.contains(element.name) {
-                return try applyRoomRuleConstraint(element, hard: hard, weight: weight)
-            }
-            return false
         }
     }
 
