@@ -88,4 +88,13 @@ extension Model {
 
     /// Lower and upper bound of every row.
     public var rowBounds: (lower: [Double], upper: [Double]) { (rowLower, rowUpper) }
+
+    /// Lower and upper bound of every variable.
+    public var columnBounds: (lower: [Double], upper: [Double]) { (variableLower, variableUpper) }
+
+    /// The kind of every variable.
+    public var columnKinds: [VariableKind] { variableKinds }
+
+    /// The objective coefficient of every variable (the constant term is ``objectiveConstant``).
+    public var objectiveVector: [Double] { objectiveCoefficients }
 }

@@ -153,6 +153,7 @@ extension TimetableFormulation {
                     difference.add(onDay(second, day), times: Double(day))
                     difference.add(onDay(first, day), times: -Double(day))
                 }
+                symmetryRows.insert(model.constraintCount)
                 try model.add(difference >= 1)
             }
         }

@@ -31,6 +31,9 @@ public struct TimetableFormulation: Sendable {
     public internal(set) var hardSlacks: [Variable] = []
     /// Classes of interchangeable lessons ordered by day (symmetry breaking), lesson positions.
     public internal(set) var interchangeable: [[Int]] = []
+    /// The rows that order interchangeable lessons (a search that ignores them puts its plan
+    /// in order with ``canonical(_:)``).
+    public internal(set) var symmetryRows: Set<Int> = []
     /// The lesson of each start variable, by variable index.
     var lessonOfStart: [Int] = []
     /// Teaching periods in order per day, as slots.

@@ -207,15 +207,35 @@ public enum TimetableSolver {
             if options.iterations != nil { limits.secondsPerStep = nil }
             var starting =
                 incumbent.map { $0.map(Optional.some) } ?? Array(repeating: nil, count: problem.lessons.count)
+            var nativeComplete = false
             if incumbent == nil {
+                // The native search first: a complete plan, or the most of one, in moves that
+                // cost microseconds.
+                let native = try nativeSearch(
+                    problem: problem, exact: exact, options: options, deadline: deadline, report: report, bound: bound)
+                consumedIterations = native.consumedIterations
+                starting = native.starting
+                if let plan = native.plan {
+                    incumbent = plan
+                    nativeComplete = true
+                } else {
+                    nativeComplete = native.starting.allSatisfy { $0 != nil }
+                }
+                if let deadline, Date() >= deadline { stop = .timeLimit }
+                if options.cancellation?.isCancelled == true { stop = .interrupted }
+            }
+            if incumbent == nil && stop == .solved {
                 // Construction in the model without soft rules: small sub-problems, fast steps.
                 var hardOnly = elasticOptions
                 hardOnly.softRules = false
                 let construction = try LargeNeighbourhoodSearch(
                     formulation: try TimetableFormulation(problem: problem, options: hardOnly), starting: starting,
                     seed: options.seed, limits: limits, reserved: Self.plannedTeamBlocks(problem), constructing: false)
-                try construction.fillPeriodByPeriod(cancellation: options.cancellation, deadline: deadline) { open in
-                    report("construction by period (\(open) open)", nil, bound)
+                if !nativeComplete {
+                    try construction.fillPeriodByPeriod(cancellation: options.cancellation, deadline: deadline) {
+                        open in
+                        report("construction by period (\(open) open)", nil, bound)
+                    }
                 }
                 if let deadline, Date() >= deadline {
                     stop = .timeLimit
@@ -239,12 +259,15 @@ public enum TimetableSolver {
                     report(Self.constructionPhase(construction), nil, bound)
                 }
                 starting = construction.starts
-                consumedIterations = construction.iterations
+                consumedIterations += construction.iterations
                 // Out of time (or interrupted) with lessons still open: no plan, at once; the
                 // search's model and its first evaluation take seconds on a large school.
                 if !construction.isComplete && (stop == .timeLimit || stop == .interrupted) {
                     return finish(.noSolution, stop, bound: bound)
                 }
+            }
+            if incumbent == nil && (stop == .timeLimit || stop == .interrupted) {
+                return finish(.noSolution, stop, bound: bound)
             }
             var elastic = try TimetableFormulation(problem: problem, options: elasticOptions)
             var search = try LargeNeighbourhoodSearch(
