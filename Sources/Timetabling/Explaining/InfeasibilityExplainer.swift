@@ -174,7 +174,7 @@ public enum InfeasibilityExplainer {
                 continue
             }
             let members = team.members.compactMap { teacherIndex[$0] }
-            let windows = requirement.windows.map { problem.grid.slots(in: $0) } ?? problem.teachingSlots
+            let windows = problem.window(of: requirement)
             let inWindows = problem.teachingSlots.intersection(windows)
             let common = inWindows.filter { slot in members.allSatisfy { !problem.teacherBlocked[$0].contains(slot) } }
             let longest = inWindows.map { problem.grid.period(at: $0).minutes }.max() ?? 0

@@ -34,7 +34,7 @@ extension TimetableFormulation {
             guard let requirement = team.collaboration else { continue }
             let members = team.members.compactMap { teacherIndex[$0] }
             for member in members { teamsOfTeacher[member, default: []].append(teamIndex) }
-            let window = requirement.windows.map { problem.grid.slots(in: $0) } ?? problem.teachingSlots
+            let window = problem.window(of: requirement)
             let minimum = max(1, requirement.minBlockMinutes ?? 0)
             var common: [Slot: Variable] = [:]
             var candidates: [(TeamBlockCandidate, Variable)] = []

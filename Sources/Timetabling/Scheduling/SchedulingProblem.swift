@@ -215,6 +215,11 @@ public struct SchedulingProblem: Sendable {
         )
     }
 
+    /// The slots a team's common time may use: its windows, or every teaching period.
+    public func window(of requirement: CollaborationRequirement) -> Set<Slot> {
+        requirement.windows.map { grid.slots(in: $0) } ?? teachingSlots
+    }
+
     /// The slots a lesson covers when it starts at `start`.
     public func covered(_ lesson: Int, from start: Slot) -> [Slot] {
         (0..<lessons[lesson].duration).map { Slot(day: start.day, period: start.period + $0) }

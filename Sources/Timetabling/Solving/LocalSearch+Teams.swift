@@ -56,7 +56,7 @@ struct TeamDays {
         for team in problem.school.teams ?? [] {
             guard let requirement = team.collaboration else { continue }
             let members = team.members.compactMap { teacherIndex[$0] }
-            let window = requirement.windows.map { problem.grid.slots(in: $0) } ?? problem.teachingSlots
+            let window = problem.window(of: requirement)
             let segments = problem.grid.days.indices.map { day in
                 formulation.teachingRuns(day).flatMap { run in
                     run.split { !window.contains($0) }.map { part in part.map { people.position[day][$0.period] } }

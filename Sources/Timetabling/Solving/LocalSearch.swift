@@ -40,8 +40,6 @@ final class LocalSearch {
     private var random: SeededGenerator
     /// The column of each lesson's start, by start position.
     private let startColumn: [[Int]]
-    /// The lesson of each start column.
-    private let owner: [Int]
     // Entries of each start column in the rows counted, flattened.
     private let entryOffset: [Int]
     private let entryRow: [Int]
@@ -90,6 +88,9 @@ final class LocalSearch {
     /// Broken rules: rows, slack groups (after the rows), people (after the groups) and teams
     /// (after the people).
     private var conflicts = SparseSet(capacity: 0)
+    /// Where the people's and the teams' items begin among the broken rules.
+    private var personBase: Int { rowLower.count + groupRows.count }
+    private var teamBase: Int { personBase + people.limits.count }
     private var tabuUntil: [Int]
     private(set) var statistics = Statistics()
     /// Rows of the model the search does not count (see the type's documentation).
@@ -113,7 +114,6 @@ final class LocalSearch {
         var owner = [Int](repeating: -1, count: columns)
         startColumn = formulation.startVariables.map { $0.map(\.index) }
         for (lesson, variables) in startColumn.enumerated() { for column in variables { owner[column] = lesson } }
-        self.owner = owner
         let (lower, upper) = model.rowBounds
         rowLower = lower
         rowUpper = upper
@@ -221,8 +221,9 @@ final class LocalSearch {
         rowDelta = [Double](repeating: 0, count: rows)
         rowStamp = [Int](repeating: 0, count: rows)
         groupStamp = [Int](repeating: 0, count: groupRows.count)
-        conflicts = SparseSet(capacity: rows + groupRows.count + people.limits.count + teams.teams.count)
-        itemWeight = [Double](repeating: 1, count: rows + groupRows.count + people.limits.count + teams.teams.count)
+        let items = rows + groupRows.count + people.limits.count + teams.teams.count
+        conflicts = SparseSet(capacity: items)
+        itemWeight = [Double](repeating: 1, count: items)
         best = ([], .infinity, .infinity)
         // The empty timetable's cost: rows that need something (each lesson once) are broken.
         for row in 0..<rows where kind[row] == 1 {
@@ -244,7 +245,7 @@ final class LocalSearch {
             teamCost[team] = teams.cost(team, days: teams.days[team])
             hard += teamCost[team].hard
             soft += teamCost[team].soft
-            if teamCost[team].hard > 0 { conflicts.insert(rows + groupRows.count + people.limits.count + team) }
+            if teamCost[team].hard > 0 { conflicts.insert(teamBase + team) }
         }
         weighted = hard
     }
@@ -253,10 +254,9 @@ final class LocalSearch {
     private func violation(ofItem item: Int) -> Double {
         let rows = rowLower.count
         if item < rows { return violation(item, activity[item]) }
-        if item < rows + groupRows.count { return groupCost(item - rows, groupValue[item - rows]).hard }
-        let person = item - rows - groupRows.count
-        if person < people.limits.count { return personCost[person].hard }
-        return teamCost[person - people.limits.count].hard
+        if item < personBase { return groupCost(item - rows, groupValue[item - rows]).hard }
+        if item < teamBase { return personCost[item - personBase].hard }
+        return teamCost[item - teamBase].hard
     }
 
     /// Breakout: every rule broken now weighs one more.
@@ -276,9 +276,9 @@ final class LocalSearch {
         for item in conflicts.elements {
             if item < rows {
                 result.rows += 1
-            } else if item < rows + groupRows.count {
+            } else if item < personBase {
                 result.slacks += 1
-            } else if item < rows + groupRows.count + people.limits.count {
+            } else if item < teamBase {
                 result.people += 1
             } else {
                 result.teams += 1
@@ -360,15 +360,22 @@ final class LocalSearch {
         }
     }
 
-    /// The change if `lesson` moved to start position `target`.
-    func delta(_ lesson: Int, to target: Int) -> Change {
-        statistics.evaluated += 1
+    /// Puts the row changes of moving `lesson` to `target` in the scratch space (a new stamp);
+    /// returns where the lesson is now.
+    private func stage(_ lesson: Int, to target: Int) -> Int {
         let from = position[lesson]
         stamp += 1
         touchedRows.removeAll(keepingCapacity: true)
         touchedGroups.removeAll(keepingCapacity: true)
         if from >= 0 { touch(startColumn[lesson][from], -1) }
         touch(startColumn[lesson][target], 1)
+        return from
+    }
+
+    /// The change if `lesson` moved to start position `target`.
+    func delta(_ lesson: Int, to target: Int) -> Change {
+        statistics.evaluated += 1
+        let from = stage(lesson, to: target)
         var change = Change()
         change.soft = startCost[lesson][target] - (from >= 0 ? startCost[lesson][from] : 0)
         for row in touchedRows where rowDelta[row] != 0 {
@@ -399,7 +406,6 @@ final class LocalSearch {
     private func personChange(_ lesson: Int, from: Int, to target: Int, into change: inout Change) {
         let persons = people.peopleOfLesson[lesson]
         guard !persons.isEmpty else { return }
-        let base = rowLower.count + groupRows.count
         let starts = problem.lessons[lesson].starts
         let duration = problem.lessons[lesson].duration
         let newStart = starts[target]
@@ -415,7 +421,7 @@ final class LocalSearch {
             let after = people.cost(person, days: week)
             change.add(
                 after.hard - personCost[person].hard, after.soft - personCost[person].soft,
-                weight: itemWeight[base + person])
+                weight: itemWeight[personBase + person])
         }
         for team in teams.teams(of: problem.lessons[lesson].teachers) {
             var week = teams.days[team]
@@ -426,7 +432,7 @@ final class LocalSearch {
             let after = teams.cost(team, days: week)
             change.add(
                 after.hard - teamCost[team].hard, after.soft - teamCost[team].soft,
-                weight: itemWeight[base + people.limits.count + team])
+                weight: itemWeight[teamBase + team])
         }
         people.mark(persons, from: newStart, duration: duration, sign: -1)
         if let oldStart { people.mark(persons, from: oldStart, duration: duration, sign: 1) }
@@ -435,12 +441,7 @@ final class LocalSearch {
     /// Moves `lesson` to start position `target`, updating every count.
     func move(_ lesson: Int, to target: Int) {
         statistics.made += 1
-        let from = position[lesson]
-        stamp += 1
-        touchedRows.removeAll(keepingCapacity: true)
-        touchedGroups.removeAll(keepingCapacity: true)
-        if from >= 0 { touch(startColumn[lesson][from], -1) }
-        touch(startColumn[lesson][target], 1)
+        let from = stage(lesson, to: target)
         let rows = rowLower.count
         for row in touchedRows where rowDelta[row] != 0 {
             if rowKind[row] == 1 {
@@ -488,21 +489,20 @@ final class LocalSearch {
             for person in persons {
                 let new = people.cost(person)
                 hard += new.hard - personCost[person].hard
-                weighted += itemWeight[rows + groupRows.count + person] * (new.hard - personCost[person].hard)
+                weighted += itemWeight[personBase + person] * (new.hard - personCost[person].hard)
                 soft += new.soft - personCost[person].soft
                 personCost[person] = new
-                let item = rows + groupRows.count + person
+                let item = personBase + person
                 if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
             }
             for team in teams.teams(of: problem.lessons[lesson].teachers) {
                 for day in changedDays { teams.days[team][day] = teams.count(team, day: day, people: people) }
                 let new = teams.cost(team, days: teams.days[team])
                 hard += new.hard - teamCost[team].hard
-                weighted +=
-                    itemWeight[rows + groupRows.count + people.limits.count + team] * (new.hard - teamCost[team].hard)
+                weighted += itemWeight[teamBase + team] * (new.hard - teamCost[team].hard)
                 soft += new.soft - teamCost[team].soft
                 teamCost[team] = new
-                let item = rows + groupRows.count + people.limits.count + team
+                let item = teamBase + team
                 if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
             }
         }
@@ -575,12 +575,11 @@ final class LocalSearch {
                 return entryRow[entryOffset[column]..<entryOffset[column + 1]].contains(item)
             }
         }
-        if item < rows + groupRows.count {
+        if item < personBase {
             return Array(Set(groupRows[item - rows].flatMap { rowLessons[$0] })).sorted()
         }
-        let person = item - rows - groupRows.count
-        if person < people.limits.count { return lessonsOfPerson[person] }
-        return Array(Set(teams.teams[person - people.limits.count].members.flatMap { lessonsOfPerson[$0] })).sorted()
+        if item < teamBase { return lessonsOfPerson[item - personBase] }
+        return Array(Set(teams.teams[item - teamBase].members.flatMap { lessonsOfPerson[$0] })).sorted()
     }
 
     /// One step: a broken rule at random (or, when none is left, a lesson at random), the
@@ -663,7 +662,7 @@ final class LocalSearch {
         return chosen
     }
 
-    /// Runs steps until no hard rule is broken (with `untilFeasible`), `moves` steps have been
+    /// Runs steps until no hard rule is broken (with `untilFeasible`), `steps` steps have been
     /// made, the deadline passes or the token is cancelled. Returns whether the best plan
     /// breaks no rule the search counts.
     @discardableResult

@@ -199,6 +199,15 @@ public enum TimetableSolver {
         // Otherwise, or to improve: large-neighbourhood search on the elastic model.
         var stop = StopReason.solved
         var consumedIterations = 0
+        /// The finished plan of the incumbent, or no plan.
+        func outcome() throws -> TimetableResult {
+            guard let found = incumbent else {
+                return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
+            }
+            return try finishedPlan(
+                problem: problem, formulation: exact, starts: exact.canonical(found), bound: bound,
+                provedOptimal: mipProvedOptimal, stop: stop, started: started, result: finish(.feasible, stop))
+        }
         if !mipProvedOptimal && !(options.firstPlanOnly && incumbent != nil) {
             var elasticOptions = options.formulation
             elasticOptions.elastic = true
@@ -269,6 +278,8 @@ public enum TimetableSolver {
             if incumbent == nil && (stop == .timeLimit || stop == .interrupted) {
                 return finish(.noSolution, stop, bound: bound)
             }
+            // The native search's plan is a first plan: the elastic model is not built for it.
+            if options.firstPlanOnly && incumbent != nil { return try outcome() }
             var elastic = try TimetableFormulation(problem: problem, options: elasticOptions)
             var search = try LargeNeighbourhoodSearch(
                 formulation: elastic, starting: starting, seed: options.seed, limits: limits)
@@ -296,7 +307,8 @@ public enum TimetableSolver {
                     seed: options.seed &+ UInt64(statistics.roomCuts), limits: limits)
                 return true
             }
-            _ = try acceptOrCut()
+            // An incumbent has had its rooms assigned already.
+            if incumbent == nil { _ = try acceptOrCut() }
             while true {
                 if options.firstPlanOnly && incumbent != nil { break }
                 if options.cancellation?.isCancelled == true { stop = .interrupted; break }
@@ -326,12 +338,7 @@ public enum TimetableSolver {
                 if try acceptOrCut() { sinceImprovement = 0 }
             }
         }
-        guard let found = incumbent else {
-            return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
-        }
-        return try finishedPlan(
-            problem: problem, formulation: exact, starts: exact.canonical(found), bound: bound,
-            provedOptimal: mipProvedOptimal, stop: stop, started: started, result: finish(.feasible, stop))
+        return try outcome()
     }
 
     /// A finished plan from lesson starts: rooms assigned, the exact penalty of these times
@@ -406,7 +413,7 @@ public enum TimetableSolver {
         for (index, team) in (problem.school.teams ?? []).enumerated() {
             guard let requirement = team.collaboration, days > 0 else { continue }
             let members = team.members.compactMap { teacherIndex[$0] }
-            let window = requirement.windows.map { problem.grid.slots(in: $0) } ?? problem.teachingSlots
+            let window = problem.window(of: requirement)
             let length = max(1, requirement.minBlockMinutes ?? 1)
             // Candidate blocks per day: the shortest runs of window periods reaching the length.
             let candidates: [[[Slot]]] = (0..<days).map { day in
