@@ -48,17 +48,78 @@ import Testing
             guard starts > 1 else { continue }
             var target = random.int(in: 0...(starts - 1))
             if target == search.position[lesson] { target = (target + 1) % starts }
+            // Unplacing too (what placement by ejection does).
+            if search.position[lesson] >= 0 && random.chance(0.2) { target = -1 }
             let (hard, soft) = (search.hard, search.soft)
             let change = search.delta(lesson, to: target)
             search.move(lesson, to: target)
             #expect(abs(search.hard - hard - change.hard) < 1e-6, "hard: counted \(change.hard)")
             #expect(abs(search.soft - soft - change.soft) < 1e-6, "soft: counted \(change.soft)")
         }
-        // The same timetable counted afresh.
+        try Self.expectFreshCount(search, of: school)
+    }
+
+    /// The search's timetable counted afresh gives the same totals.
+    static func expectFreshCount(_ search: LocalSearch, of school: School) throws {
         let (fresh, _) = try Self.search(school)
         fresh.place(search.position)
         #expect(abs(fresh.hard - search.hard) < 1e-6)
         #expect(abs(fresh.soft - search.soft) < 1e-6)
+    }
+
+    @Test("placement by ejection unplaces only to mend, keeps its counts, and lists what it leaves unplaced")
+    func ejection() throws {
+        let school = SchoolGenerator(kind: .middle, students: 150, seed: 2).generate()
+        let (search, _) = try Self.search(school)
+        search.construct()
+        search.ejectBroken()
+        // Only lessons left unplaced break a rule unplacing mends (clashes, counts).
+        #expect(search.conflicts.elements.allSatisfy { search.isOnceRow($0) })
+        #expect(search.loose.count == search.position.filter { $0 < 0 }.count)
+        search.placeByEjection(placements: 3000, deadline: nil, cancellation: nil)
+        #expect(Set(search.loose.elements) == Set(search.position.indices.filter { search.position[$0] < 0 }))
+        try Self.expectFreshCount(search, of: school)
+    }
+
+    @Test("a Kempe chain's counted change is the change of making its moves, and counting it changes nothing")
+    func kempeChains() throws {
+        let school = Self.limitedSchool()
+        let (search, _) = try Self.search(school)
+        search.run(steps: 20_000, deadline: nil, untilFeasible: true, cancellation: nil)
+        var random = SeededGenerator(seed: 5)
+        var chains = 0
+        for _ in 0..<400 {
+            let lesson = random.int(in: 0...(search.problem.lessons.count - 1))
+            let starts = search.problem.lessons[lesson].starts.count
+            guard starts > 1 else { continue }
+            let target = random.int(in: 0...(starts - 1))
+            guard let chain = search.kempeChain(lesson, to: target) else { continue }
+            chains += 1
+            #expect(chain.first?.lesson == lesson && chain.first?.position == target)
+            #expect(Set(chain.map(\.lesson)).count == chain.count)
+            let (position, hard, soft) = (search.position, search.hard, search.soft)
+            let change = search.change(of: chain)
+            #expect(search.position == position && abs(search.hard - hard) < 1e-6 && abs(search.soft - soft) < 1e-6)
+            for link in chain { search.move(link.lesson, to: link.position) }
+            #expect(abs(search.hard - hard - change.hard) < 1e-6)
+            #expect(abs(search.soft - soft - change.soft) < 1e-6)
+        }
+        #expect(chains > 0)
+    }
+
+    @Test("the walk on the penalties keeps every rule and never loses its best plan")
+    func penaltyWalk() throws {
+        let school = Self.limitedSchool()
+        let (search, _) = try Self.search(school)
+        #expect(search.run(steps: 20_000, deadline: nil, untilFeasible: true, cancellation: nil))
+        let first = search.best.soft
+        search.reducePenalties(steps: 2000, deadline: nil, cancellation: nil)
+        #expect(search.best.soft <= first + 1e-9)
+        #expect(search.isFeasible)
+        let (fresh, _) = try Self.search(school)
+        fresh.place(search.best.position)
+        #expect(fresh.isFeasible)
+        #expect(abs(fresh.soft - search.best.soft) < 1e-6)
     }
 
     @Test("a plan the search calls feasible meets every row it counts, recounted from the model")

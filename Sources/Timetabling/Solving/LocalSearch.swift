@@ -24,8 +24,11 @@ import SchoolModel
 /// The search is a tabu search in the spirit of min-conflicts: take a broken rule at random,
 /// try every start of a few of its lessons, make the best move that is not tabu (or that
 /// beats the best plan so far), forbid moving the lesson back for a while. The cost is the
-/// pair (hard violation, soft penalty), compared in that order. Deterministic: the same
-/// formulation, seed and move budget give the same plan.
+/// pair (hard violation, soft penalty), compared in that order. When it stalls, placement by
+/// ejection (`LocalSearch+Ejection.swift`) takes over for a while; once a plan is found, a walk
+/// on the penalties with Kempe chains (`LocalSearch+Penalties.swift`,
+/// `LocalSearch+KempeChains.swift`) improves it. Deterministic: the same formulation, seed and
+/// move budget give the same plan.
 final class LocalSearch {
     struct Statistics {
         /// Moves whose cost change was counted.
@@ -37,9 +40,11 @@ final class LocalSearch {
     }
 
     let problem: SchedulingProblem
-    private var random: SeededGenerator
+    var random: SeededGenerator
     /// The column of each lesson's start, by start position.
-    private let startColumn: [[Int]]
+    let startColumn: [[Int]]
+    /// Each lesson's "once" row (its starts sum to one), -1 if the model has none.
+    let onceRow: [Int]
     // Entries of each start column in the rows counted, flattened.
     private let entryOffset: [Int]
     private let entryRow: [Int]
@@ -68,31 +73,31 @@ final class LocalSearch {
     private var teamCost: [(hard: Double, soft: Double)]
     /// Current start position of each lesson; -1 before the construction places it.
     private(set) var position: [Int]
-    private var unplaced: Int
     /// The lessons of each tracked person.
     private let lessonsOfPerson: [[Int]]
-    /// Lessons sharing a teacher or a leaf cohort with each lesson, of the same duration: the
-    /// partners of a swap.
+    /// Lessons sharing a teacher or a leaf cohort with each lesson.
+    let neighbours: [[Int]]
+    /// The neighbours of the same duration: the partners of a swap.
     private let partners: [[Int]]
     /// Each lesson's start position at each slot (`day * slotsPerDay + period`), or -1.
-    private let positionAt: [[Int]]
-    private let slotsPerDay: Int
+    let positionAt: [[Int]]
+    let slotsPerDay: Int
     private(set) var hard = 0.0
     private(set) var soft = 0.0
     /// The hard violation with each broken rule's weight, which grows while the search is
     /// stuck on it (breakout): what the moves minimize.
-    private var weighted = 0.0
-    private var itemWeight: [Double] = []
+    private(set) var weighted = 0.0
+    private(set) var itemWeight: [Double] = []
     /// The best plan seen, by (hard, soft).
     private(set) var best: (position: [Int], hard: Double, soft: Double)
     /// Broken rules: rows, slack groups (after the rows), people (after the groups) and teams
     /// (after the people).
-    private var conflicts = SparseSet(capacity: 0)
+    private(set) var conflicts = SparseSet(capacity: 0)
     /// Where the people's and the teams' items begin among the broken rules.
     private var personBase: Int { rowLower.count + groupRows.count }
     private var teamBase: Int { personBase + people.limits.count }
-    private var tabuUntil: [Int]
-    private(set) var statistics = Statistics()
+    var tabuUntil: [Int]
+    var statistics = Statistics()
     /// Rows of the model the search does not count (see the type's documentation).
     let rowsLeftOut: Int
 
@@ -103,6 +108,10 @@ final class LocalSearch {
     private var stamp = 0
     private var touchedRows: [Int] = []
     private var touchedGroups: [Int] = []
+    /// The rules the last move made worse, with their violation before it.
+    private(set) var worsened: [(item: Int, before: Double)] = []
+    /// The lessons not placed.
+    private(set) var loose = SparseSet(capacity: 0)
 
     init(formulation: TimetableFormulation, seed: UInt64, reserved: [Set<Slot>] = []) {
         problem = formulation.problem
@@ -182,6 +191,12 @@ final class LocalSearch {
         self.entryRow = entryRow
         self.entryValue = entryValue
         self.rowLessons = rowLessons
+        onceRow = startColumn.enumerated().map { lesson, columns in
+            guard let first = columns.first else { return -1 }
+            return entryRow[entryOffset[first]..<entryOffset[first + 1]].first { row in
+                kind[row] == 1 && lower[row] == 1 && upper[row] == 1 && rowLessons[row] == [lesson]
+            } ?? -1
+        }
         startCost = startColumn.map { $0.map { objective[$0] } }
         let people = PersonDays(formulation: formulation, reserved: reserved)
         self.people = people
@@ -189,7 +204,8 @@ final class LocalSearch {
         teams = TeamDays(formulation: formulation, people: people)
         teamCost = teams.teams.indices.map { _ in (0, 0) }
         position = [Int](repeating: -1, count: problem.lessons.count)
-        unplaced = problem.lessons.count
+        loose = SparseSet(capacity: problem.lessons.count)
+        for lesson in problem.lessons.indices { loose.insert(lesson) }
         var lessonsOfPerson = [[Int]](repeating: [], count: people.limits.count)
         for (lesson, persons) in people.peopleOfLesson.enumerated() {
             for person in persons { lessonsOfPerson[person].append(lesson) }
@@ -201,11 +217,13 @@ final class LocalSearch {
             for teacher in lesson.teachers { byResource["t\(teacher)", default: []].append(index) }
             for leaf in lesson.leaves { byResource["c\(leaf)", default: []].append(index) }
         }
-        partners = lessons.indices.map { index in
+        let neighbours = lessons.indices.map { index in
             let keys = lessons[index].teachers.map { "t\($0)" } + lessons[index].leaves.map { "c\($0)" }
-            return Set(keys.flatMap { byResource[$0] ?? [] }).filter {
-                $0 != index && lessons[$0].duration == lessons[index].duration
-            }.sorted()
+            return Set(keys.flatMap { byResource[$0] ?? [] }).subtracting([index]).sorted()
+        }
+        self.neighbours = neighbours
+        partners = neighbours.enumerated().map { index, others in
+            others.filter { lessons[$0].duration == lessons[index].duration }
         }
         let slotsPerDay = max(
             1,
@@ -251,7 +269,7 @@ final class LocalSearch {
     }
 
     /// The violation of a broken rule now, without its weight.
-    private func violation(ofItem item: Int) -> Double {
+    func violation(ofItem item: Int) -> Double {
         let rows = rowLower.count
         if item < rows { return violation(item, activity[item]) }
         if item < personBase { return groupCost(item - rows, groupValue[item - rows]).hard }
@@ -261,13 +279,21 @@ final class LocalSearch {
 
     /// Breakout: every rule broken now weighs one more.
     private func strengthenBrokenRules() {
-        for item in conflicts.elements {
-            itemWeight[item] += 1
-            weighted += violation(ofItem: item)
-        }
+        for item in conflicts.elements { strengthen(item) }
+    }
+
+    /// The rule weighs one more.
+    func strengthen(_ item: Int) {
+        itemWeight[item] += 1
+        weighted += violation(ofItem: item)
     }
 
     var isFeasible: Bool { hard < 0.5 }
+
+    /// Whether the rule is a lesson's "once" row.
+    func isOnceRow(_ item: Int) -> Bool {
+        item < rowLower.count && rowLessons[item].count == 1 && onceRow[rowLessons[item][0]] == item
+    }
 
     /// The broken rules now, by kind: rows, slack groups, people's days, teams.
     var brokenByKind: (rows: Int, slacks: Int, people: Int, teams: Int) {
@@ -360,24 +386,27 @@ final class LocalSearch {
         }
     }
 
-    /// Puts the row changes of moving `lesson` to `target` in the scratch space (a new stamp);
-    /// returns where the lesson is now.
+    /// Puts the row changes of moving `lesson` to `target` (-1: unplacing it) in the scratch
+    /// space (a new stamp); returns where the lesson is now.
     private func stage(_ lesson: Int, to target: Int) -> Int {
         let from = position[lesson]
         stamp += 1
         touchedRows.removeAll(keepingCapacity: true)
         touchedGroups.removeAll(keepingCapacity: true)
         if from >= 0 { touch(startColumn[lesson][from], -1) }
-        touch(startColumn[lesson][target], 1)
+        if target >= 0 { touch(startColumn[lesson][target], 1) }
         return from
     }
 
-    /// The change if `lesson` moved to start position `target`.
+    /// The cost of `lesson` at start position `index` (-1: unplaced) in the objective's own terms.
+    private func startCost(_ lesson: Int, _ index: Int) -> Double { index >= 0 ? startCost[lesson][index] : 0 }
+
+    /// The change if `lesson` moved to start position `target` (-1: if it were unplaced).
     func delta(_ lesson: Int, to target: Int) -> Change {
         statistics.evaluated += 1
         let from = stage(lesson, to: target)
         var change = Change()
-        change.soft = startCost[lesson][target] - (from >= 0 ? startCost[lesson][from] : 0)
+        change.soft = startCost(lesson, target) - startCost(lesson, from)
         for row in touchedRows where rowDelta[row] != 0 {
             if rowKind[row] == 1 {
                 change.add(
@@ -408,14 +437,14 @@ final class LocalSearch {
         guard !persons.isEmpty else { return }
         let starts = problem.lessons[lesson].starts
         let duration = problem.lessons[lesson].duration
-        let newStart = starts[target]
+        let newStart = target >= 0 ? starts[target] : nil
         let oldStart = from >= 0 ? starts[from] : nil
         if let oldStart { people.mark(persons, from: oldStart, duration: duration, sign: -1) }
-        people.mark(persons, from: newStart, duration: duration, sign: 1)
+        if let newStart { people.mark(persons, from: newStart, duration: duration, sign: 1) }
         for person in persons {
             var week = people.days[person]
-            week[newStart.day] = people.count(person, day: newStart.day)
-            if let oldStart, oldStart.day != newStart.day {
+            if let newStart { week[newStart.day] = people.count(person, day: newStart.day) }
+            if let oldStart, oldStart.day != newStart?.day {
                 week[oldStart.day] = people.count(person, day: oldStart.day)
             }
             let after = people.cost(person, days: week)
@@ -425,8 +454,8 @@ final class LocalSearch {
         }
         for team in teams.teams(of: problem.lessons[lesson].teachers) {
             var week = teams.days[team]
-            week[newStart.day] = teams.count(team, day: newStart.day, people: people)
-            if let oldStart, oldStart.day != newStart.day {
+            if let newStart { week[newStart.day] = teams.count(team, day: newStart.day, people: people) }
+            if let oldStart, oldStart.day != newStart?.day {
                 week[oldStart.day] = teams.count(team, day: oldStart.day, people: people)
             }
             let after = teams.cost(team, days: week)
@@ -434,13 +463,15 @@ final class LocalSearch {
                 after.hard - teamCost[team].hard, after.soft - teamCost[team].soft,
                 weight: itemWeight[teamBase + team])
         }
-        people.mark(persons, from: newStart, duration: duration, sign: -1)
+        if let newStart { people.mark(persons, from: newStart, duration: duration, sign: -1) }
         if let oldStart { people.mark(persons, from: oldStart, duration: duration, sign: 1) }
     }
 
-    /// Moves `lesson` to start position `target`, updating every count.
+    /// Moves `lesson` to start position `target` (-1: unplaces it), updating every count;
+    /// ``worsened`` then holds the rules whose violation grew, with their violation before.
     func move(_ lesson: Int, to target: Int) {
         statistics.made += 1
+        worsened.removeAll(keepingCapacity: true)
         let from = stage(lesson, to: target)
         let rows = rowLower.count
         for row in touchedRows where rowDelta[row] != 0 {
@@ -448,6 +479,7 @@ final class LocalSearch {
                 let old = violation(row, activity[row])
                 activity[row] += rowDelta[row]
                 let new = violation(row, activity[row])
+                if new > old { worsened.append((row, old)) }
                 hard += new - old
                 weighted += itemWeight[row] * (new - old)
                 if new > 0 { conflicts.insert(row) } else { conflicts.remove(row) }
@@ -468,26 +500,31 @@ final class LocalSearch {
             let old = groupCost(group, groupValue[group])
             groupValue[group] = slackValue(group)
             let new = groupCost(group, groupValue[group])
+            if new.hard > old.hard { worsened.append((rows + group, old.hard)) }
             hard += new.hard - old.hard
             weighted += itemWeight[rows + group] * (new.hard - old.hard)
             soft += new.soft - old.soft
             if new.hard > 0 { conflicts.insert(rows + group) } else { conflicts.remove(rows + group) }
         }
         for row in touchedRows { rowDelta[row] = 0 }
-        soft += startCost[lesson][target] - (from >= 0 ? startCost[lesson][from] : 0)
+        soft += startCost(lesson, target) - startCost(lesson, from)
         let persons = people.peopleOfLesson[lesson]
         if !persons.isEmpty {
             let starts = problem.lessons[lesson].starts
             let duration = problem.lessons[lesson].duration
-            var changedDays = [starts[target].day]
+            var changedDays: [Int] = []
+            if target >= 0 { changedDays.append(starts[target].day) }
             if from >= 0 {
                 people.mark(persons, from: starts[from], duration: duration, sign: -1)
-                if starts[from].day != starts[target].day { changedDays.append(starts[from].day) }
+                if !changedDays.contains(starts[from].day) { changedDays.append(starts[from].day) }
             }
-            people.mark(persons, from: starts[target], duration: duration, sign: 1)
+            if target >= 0 { people.mark(persons, from: starts[target], duration: duration, sign: 1) }
             people.recount(persons, days: changedDays)
             for person in persons {
                 let new = people.cost(person)
+                if new.hard > personCost[person].hard {
+                    worsened.append((personBase + person, personCost[person].hard))
+                }
                 hard += new.hard - personCost[person].hard
                 weighted += itemWeight[personBase + person] * (new.hard - personCost[person].hard)
                 soft += new.soft - personCost[person].soft
@@ -498,6 +535,7 @@ final class LocalSearch {
             for team in teams.teams(of: problem.lessons[lesson].teachers) {
                 for day in changedDays { teams.days[team][day] = teams.count(team, day: day, people: people) }
                 let new = teams.cost(team, days: teams.days[team])
+                if new.hard > teamCost[team].hard { worsened.append((teamBase + team, teamCost[team].hard)) }
                 hard += new.hard - teamCost[team].hard
                 weighted += itemWeight[teamBase + team] * (new.hard - teamCost[team].hard)
                 soft += new.soft - teamCost[team].soft
@@ -506,9 +544,9 @@ final class LocalSearch {
                 if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
             }
         }
-        if from < 0 { unplaced -= 1 }
+        if target >= 0 { loose.remove(lesson) } else { loose.insert(lesson) }
         position[lesson] = target
-        if unplaced == 0, hard < best.hard - 1e-9 || (hard <= best.hard + 1e-9 && soft < best.soft - 1e-9) {
+        if loose.isEmpty, hard < best.hard - 1e-9 || (hard <= best.hard + 1e-9 && soft < best.soft - 1e-9) {
             best = (position, hard, soft)
         }
     }
@@ -532,7 +570,6 @@ final class LocalSearch {
         for lesson in order {
             if let target = bestMove(lesson, tabuFree: false) { move(lesson, to: target.position) }
         }
-        if position.allSatisfy({ $0 >= 0 }) { best = (position, hard, soft) }
     }
 
     /// The cheapest start of a lesson other than its own (ties broken at random), skipping tabu
@@ -566,11 +603,12 @@ final class LocalSearch {
 
     /// The lessons that can mend a broken rule: those in an over-full row, any of a row short
     /// of its minimum, a slack group's or a person's lessons.
-    private func candidates(of item: Int) -> [Int] {
+    func candidates(of item: Int) -> [Int] {
         let rows = rowLower.count
         if item < rows {
             guard activity[item] > rowUpper[item] else { return rowLessons[item] }
             return rowLessons[item].filter { lesson in
+                guard position[lesson] >= 0 else { return false }
                 let column = startColumn[lesson][position[lesson]]
                 return entryRow[entryOffset[column]..<entryOffset[column + 1]].contains(item)
             }
@@ -602,7 +640,9 @@ final class LocalSearch {
                 chosen = (lesson, found.position, found.change)
             }
         }
-        if !conflicts.isEmpty, let swap = bestSwap(pool), chosen == nil || swap.change.beats(chosen!.change) {
+        if !conflicts.isEmpty, let swap = bestSwap(pool, accepting: { _ in true }),
+            chosen == nil || swap.change.beats(chosen!.change)
+        {
             let (first, second) = (position[swap.lesson], position[swap.partner])
             if swap.change.weighted >= -1e-9 { strengthenBrokenRules() }
             move(swap.lesson, to: swap.position)
@@ -627,8 +667,8 @@ final class LocalSearch {
     /// The best swap of a lesson of `pool` with a lesson that shares a teacher or cohort with it
     /// and stands at one of its starts: each moves to the other's start (for a school whose
     /// cohorts are busy every period, the only moves that keep them so).
-    private func bestSwap(
-        _ pool: [Int]
+    func bestSwap(
+        _ pool: [Int], accepting accept: (Change) -> Bool
     ) -> (lesson: Int, position: Int, partner: Int, partnerPosition: Int, change: Change)? {
         var chosen: (lesson: Int, position: Int, partner: Int, partnerPosition: Int, change: Change)?
         for lesson in pool {
@@ -654,6 +694,7 @@ final class LocalSearch {
                 change.weighted += second.weighted
                 change.hard += second.hard
                 change.soft += second.soft
+                guard accept(change) else { continue }
                 if chosen == nil || change.beats(chosen!.change) {
                     chosen = (lesson, target, partner, back, change)
                 }
@@ -661,6 +702,11 @@ final class LocalSearch {
         }
         return chosen
     }
+
+    /// Steps without a better plan before the search turns to placement by ejection.
+    static let stallBeforeEjection = 500
+    /// Placements by ejection per turn.
+    static let ejectionPlacements = 20000
 
     /// Runs steps until no hard rule is broken (with `untilFeasible`), `steps` steps have been
     /// made, the deadline passes or the token is cancelled. Returns whether the best plan
@@ -672,13 +718,31 @@ final class LocalSearch {
     ) -> Bool {
         if position.contains(-1) { construct() }
         let first = statistics.steps
+        var tick = 0
+        var bestHard = best.hard
+        var bestAt = statistics.steps
         while true {
             if untilFeasible && isFeasible { break }
             if let limit, statistics.steps - first >= limit { break }
-            if statistics.steps % 512 == 0 {
+            tick += 1
+            if tick % 512 == 0 {
                 if let deadline, Date() >= deadline { break }
                 if cancellation?.isCancelled == true { break }
-                if statistics.steps % 8192 == 0 { progress?(self) }
+                if tick % 8192 == 0 { progress?(self) }
+            }
+            if best.hard < bestHard - 0.5 {
+                bestHard = best.hard
+                bestAt = statistics.steps
+            }
+            if statistics.steps - bestAt >= Self.stallBeforeEjection && !isFeasible {
+                // Stalled: unplace what stands in the way and place it back by ejection.
+                ejectBroken()
+                let budget = limit.map { min(Self.ejectionPlacements, max(1, $0 - (statistics.steps - first))) }
+                placeByEjection(
+                    placements: budget ?? Self.ejectionPlacements, deadline: deadline, cancellation: cancellation)
+                if !loose.isEmpty { construct() }
+                bestAt = statistics.steps
+                continue
             }
             step()
         }

@@ -6,6 +6,9 @@ extension TimetableSolver {
     /// Steps of the native search per unit of `--iterations` (the large-neighbourhood search
     /// makes one GLPK step per unit).
     static let nativeStepsPerIteration = 100
+    /// The share of the time left (or of the iterations) the native search spends on the
+    /// penalties once it has a plan; the large-neighbourhood search has the rest.
+    static let penaltyShare = 0.5
 
     /// What the native search left for the rest of the solve.
     struct NativeOutcome {
@@ -55,11 +58,46 @@ extension TimetableSolver {
                 consumedIterations: consumed)
         }
         let starts = search.bestStarts.map { $0! }
-        // The rules the native search does not count, and the rooms.
-        let evaluation = try exact.evaluationModel(exact.canonical(starts)).solve()
-        let roomsFit = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights).obstacle == nil
+        // The rules the native search does not count, and the rooms: the plan's whole penalty
+        // when both accept it.
+        func accepted(_ starts: [Slot]) throws -> Double? {
+            let rooms = try RoomAssignment.assign(problem, starts: starts, weights: exact.weights)
+            guard rooms.obstacle == nil, let cost = try exact.evaluationModel(exact.canonical(starts)).solve().objective
+            else { return nil }
+            return cost + rooms.cost
+        }
+        guard let objective = try accepted(starts) else {
+            return NativeOutcome(plan: nil, starting: starts.map(Optional.some), consumedIterations: consumed)
+        }
+        report("local search: a plan", objective, bound)
+        guard !options.firstPlanOnly, search.best.soft > 1e-9 else {
+            return NativeOutcome(plan: starts, starting: starts.map(Optional.some), consumedIterations: consumed)
+        }
+        // The penalties, by moves that keep every rule: a share of what is left.
+        let first = search.best.soft
+        let before = search.statistics.steps
+        let penaltySteps =
+            options.iterations.map { Int(Double(max(0, $0 - consumed)) * penaltyShare) * nativeStepsPerIteration }
+            ?? (options.timeLimit == nil ? options.stallIterations * nativeStepsPerIteration : nil)
+        search.reducePenalties(
+            steps: penaltySteps,
+            deadline: deadline.map { Date().addingTimeInterval($0.timeIntervalSinceNow * penaltyShare) },
+            cancellation: options.cancellation
+        ) { search in
+            report("local search on the penalties (\(Int(search.best.soft.rounded())))", objective, bound)
+        }
+        let polished = search.bestStarts.map { $0! }
+        let polishing = (search.statistics.steps - before + nativeStepsPerIteration - 1) / nativeStepsPerIteration
+        let better = search.best.soft < first - 1e-9
+        let polishedObjective = better ? try accepted(polished) : nil
+        let kept = polishedObjective != nil
+        report(
+            "local search on the penalties: \(Int(first.rounded())) → \(Int(search.best.soft.rounded())) after "
+                + "\(search.statistics.steps - before) steps"
+                + (better && !kept ? " (not kept: the whole model refuses it)" : ""),
+            polishedObjective ?? objective, bound)
+        let plan = kept ? polished : starts
         return NativeOutcome(
-            plan: evaluation.hasValues && roomsFit ? starts : nil, starting: starts.map(Optional.some),
-            consumedIterations: consumed)
+            plan: plan, starting: plan.map(Optional.some), consumedIterations: consumed + polishing)
     }
 }

@@ -24,7 +24,8 @@ struct Solve: ParsableCommand {
             Limits: --time-limit has no default (without any limit the search stops when it \
             stalls); --iterations N stops after N search steps, each a GLPK sub-problem limited \
             by nodes, not time, after at most N/2 x 100 steps of the native local search that \
-            looks for the first plan: the same school, seed and N give a byte-identical plan. \
+            looks for the first plan and half the iterations left x 100 steps of its walk on the \
+            penalties: the same school, seed and N give a byte-identical plan. \
             --out DIR writes plan.json, report/ (HTML), csv/ (lessons, teacher and student \
             schedules) and calendars/ (.ics per teacher, room, cohort and student; with a \
             school calendar).
