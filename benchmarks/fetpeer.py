@@ -48,6 +48,25 @@ EXAMPLES = [
     "Namibia/by-Bobby/set-2/PutSS.fet",
     "India/St-Marys-College/St-Marys-College-Puthanagadi.fet",
     "Namibia/by-Bobby/set-2/KPS.fet",
+    # Issue 26: 18 more, of every size, each importing with no rule dropped.
+    "Sudan/Khartoum-2010-02-13.fet",
+    "Greece/Corfu/THE-2008-2009-exams-sep.fet",
+    "Argentina/Horario_ISJ.fet",
+    "Iran/Sharif-University/Sharif.fet",
+    "India/Chennai/Anna-University/timetable_July_Nov_09_9.fet",
+    "anonymous/1/2007/anonymous-1-2007.fet",
+    "Vietnam/2-secondary-school/VietNamHungYen.fet",
+    "Syria/Hama/2019/Industrial-high-school.fet",
+    "Germany/DGS-Pro/dgspro200809.fet",
+    "Egypt/Dakahlia/input_Lectures_40.fet",
+    "Bulgaria/Lom_high_school_2007-2008.fet",
+    "Russia/Russian-Medical-College/timetable-ru.fet",
+    "Saudi-Arabia/Arabic_Saudi_1.fet",
+    "Malta/Klikk-SLP/Klikks-SLP.fet",
+    "Morocco/Goulmima/Lycee-Goulmima.fet",
+    "FET-6-official/South-Africa/Western-Cape/Robertson/MHS_July2.fet",
+    "United-Arab-Emirates/IBDP-School-2016.fet",
+    "India/REVA-University/REVA-UNIVERSITY_JANUARY2016.fet",
 ]
 
 
@@ -191,6 +210,10 @@ def side_by_side(build_dir, limit, workdir, log):
             if record["flexplanSolved"]:
                 record.update({"flexplan" + k[0].upper() + k[1:]: v
                                for k, v in check(flexplan, path, plan).items()})
+                if fetcl:
+                    # FET the judge: the plan locked into the original must be accepted.
+                    import fetverify  # (fetverify imports this module)
+                    record.update(fetverify.fet_accepts(flexplan, fetcl, path, plan, work, limit))
         log("fet: %s: fet-cl %s in %s s; flexplan %s in %s s" % (
             example, record.get("fetSolved"), record.get("fetSeconds"),
             record.get("flexplanStatus", "not run (unsupported)"), record.get("flexplanSeconds")))
@@ -203,11 +226,11 @@ fmt = timetabling._fmt  # the ladder's cell format (yes/NO, thousands, fixed dig
 def table(records):
     head = ["example", "activities", "periods of work", "fet-cl solved", "fet-cl s",
             "FlexPlan", "FlexPlan first plan s", "FlexPlan s", "hard (fet-cl / FlexPlan)", "soft (fet-cl / FlexPlan)",
-            "bound", "gap"]
+            "bound", "gap", "fet-cl accepts FlexPlan's plan"]
     rows = []
     for r in records:
         if r.get("error"):
-            rows.append([r["example"]] + ["-"] * 4 + [r["error"][:60]] + ["-"] * 6)
+            rows.append([r["example"]] + ["-"] * 4 + [r["error"][:60]] + ["-"] * 7)
             continue
         if r.get("unsupported"):
             flex = "unsupported: " + r["unsupported"].split(",")[0].replace("Constraint", "")
@@ -219,7 +242,8 @@ def table(records):
             fmt(r.get("flexplanSeconds")),
             "%s / %s" % (fmt(r.get("fetHardViolations")), fmt(r.get("flexplanHardViolations"))),
             "%s / %s" % (fmt(r.get("fetSoftScore")), fmt(r.get("flexplanSoftScore"))),
-            fmt(r.get("bound")), fmt(r.get("gap"))])
+            fmt(r.get("bound")), fmt(r.get("gap")),
+            "export failed" if r.get("exportError") else fmt(r.get("lockedAccepted"))])
     return head, rows
 
 
@@ -239,6 +263,17 @@ def summary(records):
         lines.append("Median FlexPlan/fet-cl time ratio over the %d both solved: %.2f (FlexPlan's "
                      "seconds to its first verified plan; fet-cl stops at its first timetable)."
                      % (len(both), median))
+    scored = [r for r in both if r.get("fetSoftScore") is not None and r.get("flexplanSoftScore") is not None]
+    if scored:
+        lines.append("FlexPlan's soft score at the limit no worse than fet-cl's on %d of %d both solved."
+                     % (sum(1 for r in scored if r["flexplanSoftScore"] <= r["fetSoftScore"] + 1e-6), len(scored)))
+    only = [r["example"] for r in records if r.get("flexplanSolved") and not r.get("fetSolved")
+            and r.get("flexplanHardViolations") == 0]
+    lines.append("FlexPlan solved %d that fet-cl did not%s." % (len(only), (": " + ", ".join(only)) if only else ""))
+    plans = [r for r in records if r.get("flexplanSolved")]
+    if plans and any("lockedAccepted" in r or "exportError" in r for r in plans):
+        lines.append("fet-cl accepts %d of FlexPlan's %d plans locked into the original files."
+                     % (sum(1 for r in plans if r.get("lockedAccepted")), len(plans)))
     disagreements = [r["example"] for r in records if r.get("fetHardViolations")]
     if disagreements:
         lines.append("FlexPlan's checker finds hard violations in fet-cl's timetables of: %s "

@@ -81,6 +81,23 @@ def violation_text(violations, limit=3):
         " (+%d more)" % (len(violations) - limit) if len(violations) > limit else "")
 
 
+def fet_accepts(flexplan, fetcl, path, plan, work, limit):
+    """FlexPlan's `plan` of the file at `path`, locked into the original (`flexplan export
+    --to fet --into`), soft constraints switched off, given to fet-cl: lockedAccepted,
+    lockedSeconds, lockedResult and softSwitchedOff, or exportError."""
+    locked = os.path.join(work, "locked.fet")
+    code, _, err, _ = fetpeer.run([flexplan, "export", plan, "--to", "fet", "--into", path, "-o", locked], 300)
+    if code != 0:
+        return {"exportError": " ".join((err or "").split())[-300:]}
+    with open(locked, encoding="utf-8", newline="") as f:
+        text, switched = switch_off_soft(f.read())
+    with open(locked, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    back = fetpeer.fetcl_solve(fetcl, locked, os.path.join(work, "fet-cl-locked"), limit, limit * 2 + 30)
+    return {"softSwitchedOff": switched, "lockedAccepted": back["solved"],
+            "lockedSeconds": round(back["seconds"], 2), "lockedResult": back["result"]}
+
+
 def verify(flexplan, fetcl, example, path, limit, work, log):
     """One file's record: (a) and (b) above."""
     kill_after = limit * 2 + 30
@@ -116,20 +133,7 @@ def verify(flexplan, fetcl, example, path, limit, work, log):
             (err or "").split())[-200:]
         record["flexplanPlan"] = os.path.exists(plan)
         if record["flexplanPlan"]:
-            locked = os.path.join(work, "locked.fet")
-            code, _, err, _ = fetpeer.run([flexplan, "export", plan, "--to", "fet", "--into", path,
-                                           "-o", locked], 300)
-            if code != 0:
-                record["exportError"] = " ".join((err or "").split())[-300:]
-            else:
-                with open(locked, encoding="utf-8", newline="") as f:
-                    text, record["softSwitchedOff"] = switch_off_soft(f.read())
-                with open(locked, "w", encoding="utf-8", newline="") as f:
-                    f.write(text)
-                back = fetpeer.fetcl_solve(fetcl, locked, os.path.join(work, "fet-cl-locked"), limit,
-                                           kill_after)
-                record.update(lockedAccepted=back["solved"], lockedSeconds=round(back["seconds"], 2),
-                              lockedResult=back["result"])
+            record.update(fet_accepts(flexplan, fetcl, path, plan, work, limit))
     log("fet-verify: %s: fet-cl %s in %s s, checker %s hard; flexplan %s; FET on the locked plan: %s" % (
         example, record["fetSolved"], record["fetSeconds"], record.get("fetHardViolations", "-"),
         record.get("flexplanStatus", "not run (%s)" % record.get("importProblem")),
