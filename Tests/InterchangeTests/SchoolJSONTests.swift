@@ -128,6 +128,19 @@ struct SchoolJSONTests {
         }
     }
 
+    @Test("a plan whose numbers need all 17 digits of a double reads back (Foundation reads them as decimals)")
+    func seventeenDigits() throws {
+        let plan = PlanFile(
+            school: .init(path: "school.json", sha256: "0"), scenario: nil, seed: 1, createdBy: "FlexPlan",
+            status: "feasible", objective: 3374.5, bound: 1788.9999999999993, placements: [], scores: [:])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try plan.write(to: path)
+        let read = try PlanFile.read(from: path)
+        #expect(read.bound == 1788.9999999999993)
+        #expect(read.objective == 3374.5)
+    }
+
     @Test("writing is atomic and leaves no temporary file")
     func atomicWrite() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID())")

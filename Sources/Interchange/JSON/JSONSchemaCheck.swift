@@ -166,7 +166,12 @@ struct JSONSchemaCheck: @unchecked Sendable {
         if value is NSNull { return .null }
         if let number = value as? NSNumber {
             if ObjectIdentifier(type(of: value)) == booleanType { return .boolean }
-            if value is NSDecimalNumber { return .outOfRange }
+            // Foundation reads a number of more digits than a double holds (1788.9999999999993)
+            // as a decimal: a number still, when a double can carry it.
+            if value is NSDecimalNumber {
+                let double = number.doubleValue
+                return double.isFinite && abs(double) < 1e300 ? .number : .outOfRange
+            }
             switch String(cString: number.objCType) {
             case "c": return .boolean
             case "Q": return number.uint64Value > UInt64(Int.max) ? .outOfRange : .integer
