@@ -33,6 +33,25 @@ struct RoomRuleTests {
         result.placements.first { $0.activity == activity }?.room.map { String($0.prefix(1)) }
     }
 
+    @Test("a plan whose times are optimal but whose rooms cost something is not called solved")
+    func roomPenaltiesOutsideTheBound() throws {
+        // Five lessons of five teachers in four periods, all preferring N1: two share a period,
+        // so one of them is elsewhere, a penalty the time model and its bound do not see.
+        let names = (1...5).map { "\($0)" }
+        var school = TinySchools.school("rooms", teachers: names.map { "T\($0)" }, cohorts: names.map { "C\($0)" })
+        school.rooms = [Room(id: "N1", seats: 30, building: "north"), Room(id: "N2", seats: 30, building: "north")]
+        school.activities = names.map {
+            var lesson = TinySchools.lesson("L\($0)", "T\($0)", "C\($0)")
+            lesson.preferredRooms = ["N1"]
+            return lesson
+        }
+        let result = try solve(school)
+        #expect(result.status == .feasible)
+        #expect((result.objective ?? 0) >= 1 - 1e-9)
+        #expect(result.stopReason != .solved)
+        #expect(result.stopNote?.contains("room penalties") == true, "\(result.stopNote ?? "no note")")
+    }
+
     @Test("no building change a day: a teacher whose first lesson must be in the south stays there")
     func noChange() throws {
         var school = Self.school(lessons: 3)

@@ -54,6 +54,9 @@ public struct TimetableProgress: Sendable {
 public struct TimetableResult: Sendable {
     public var status: SolveStatus
     public var stopReason: StopReason
+    /// Why the solve ended, when the stop reason alone would mislead: e.g. the search's own
+    /// objective met its bound while penalties outside it (the rooms') remain.
+    public var stopNote: String?
     /// Total penalty of the plan (soft rules), when there is a plan.
     public var objective: Double?
     /// A proven lower bound on the total penalty of any plan.
@@ -199,14 +202,26 @@ public enum TimetableSolver {
         // Otherwise, or to improve: large-neighbourhood search on the elastic model.
         var stop = StopReason.solved
         var consumedIterations = 0
+        /// Whether the search ended because its objective met the bound.
+        var metSearchBound = false
         /// The finished plan of the incumbent, or no plan.
         func outcome() throws -> TimetableResult {
             guard let found = incumbent else {
                 return finish(.noSolution, stop == .solved ? .iterationLimit : stop, bound: bound)
             }
-            return try finishedPlan(
+            var result = try finishedPlan(
                 problem: problem, formulation: exact, starts: exact.canonical(found), bound: bound,
                 provedOptimal: mipProvedOptimal, stop: stop, started: started, result: finish(.feasible, stop))
+            if metSearchBound || mipProvedOptimal, result.status != .optimal, let objective = result.objective {
+                // Not a proof: the search ended because the timetable's penalties met their bound.
+                let timeBound = result.bound ?? 0
+                result.stopReason = .iterationLimit
+                result.stopNote = String(
+                    format: "the timetable's penalties met their bound (%.4g); the room penalties "
+                        + "(%.4g, assigned day by day after the times) are outside the search and its bound",
+                    timeBound, objective - timeBound)
+            }
+            return result
         }
         if !mipProvedOptimal && !(options.firstPlanOnly && incumbent != nil) {
             var elasticOptions = options.formulation
@@ -317,7 +332,10 @@ public enum TimetableSolver {
                     break
                 }
                 if let deadline, Date() >= deadline { stop = .timeLimit; break }
-                if search.isComplete, let bound, search.softObjective <= bound + 1e-9 { break }
+                if search.isComplete, let bound, search.softObjective <= bound + 1e-9 {
+                    metSearchBound = true
+                    break
+                }
                 // Without limits, the search ends when it stops improving (complete or not).
                 if options.iterations == nil && options.timeLimit == nil && sinceImprovement >= options.stallIterations
                 {

@@ -31,7 +31,9 @@ struct Solve: ParsableCommand {
             school calendar).
 
             JSON output (--format json): status, stopReason, objective, bound, gap, seconds, \
-            hardViolations, teams, plan.
+            hardViolations, teams, plan; stopNote when the stop reason alone would mislead (the \
+            timetable's penalties met their bound, the rooms' are outside it: iterationLimit, \
+            not solved).
             """)
 
     @OptionGroup var input: SchoolOptions
@@ -157,6 +159,7 @@ struct Solve: ParsableCommand {
                 ["gap", number(report.summary.gap)], ["seconds", String(format: "%.2f", report.summary.seconds)],
                 ["lessons", "\(result.statistics.lessons) (\(result.statistics.binaries) start variables)"],
             ]
+            if let note = report.stopNote { rows.append(["stopped", note]) }
             if let violations = report.hardViolations { rows.append(["checker", "\(violations) hard violations"]) }
             if let plan = report.plan { rows.append(["plan", plan]) }
             if let outputs = report.outputs { rows.append(["outputs", outputs]) }
@@ -179,6 +182,8 @@ struct Solve: ParsableCommand {
 /// The contract's JSON for `solve`.
 struct SolveReport: Encodable {
     var summary: SolveSummary
+    /// Why the solve ended, when the stop reason alone would mislead (absent otherwise).
+    var stopNote: String?
     /// The checker's count; nil (JSON null) when there is no plan to check.
     var hardViolations: Int?
     /// Each team's common time in the plan; nil (JSON null) when there is no plan.
@@ -197,9 +202,10 @@ struct SolveReport: Encodable {
         summary = SolveSummary(
             status: result.status, stopReason: result.stopReason, objective: result.objective, bound: result.bound,
             gap: result.gap, seconds: result.seconds)
+        stopNote = result.stopNote
     }
 
-    private enum CodingKeys: String, CodingKey { case hardViolations, teams, plan, outputs }
+    private enum CodingKeys: String, CodingKey { case hardViolations, teams, plan, outputs, stopNote }
 
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
@@ -208,6 +214,7 @@ struct SolveReport: Encodable {
         try container.encode(teams, forKey: .teams)
         try container.encode(plan, forKey: .plan)
         try container.encodeIfPresent(outputs, forKey: .outputs)
+        try container.encodeIfPresent(stopNote, forKey: .stopNote)
     }
 
 }
