@@ -98,7 +98,7 @@ import Testing
             #expect(chain.first?.lesson == lesson && chain.first?.position == target)
             #expect(Set(chain.map(\.lesson)).count == chain.count)
             let (position, hard, soft) = (search.position, search.hard, search.soft)
-            let change = search.change(of: chain)
+            let change = search.delta(of: chain)
             #expect(search.position == position && abs(search.hard - hard) < 1e-6 && abs(search.soft - soft) < 1e-6)
             for link in chain { search.move(link.lesson, to: link.position) }
             #expect(abs(search.hard - hard - change.hard) < 1e-6)

@@ -33,12 +33,16 @@ extension LocalSearch {
 
     /// Places unplaced lessons by ejection for at most `placements` steps, or until every
     /// lesson is placed (the rules no lesson's removal mends may still be broken then).
-    func placeByEjection(placements: Int, deadline: Date?, cancellation: CancellationToken?) {
+    func placeByEjection(
+        placements: Int, deadline: Date?, cancellation: CancellationToken?,
+        progress: ((LocalSearch) -> Void)? = nil
+    ) {
         for placement in 0..<placements {
             if loose.isEmpty { return }
             if placement % 64 == 0 {
                 if let deadline, Date() >= deadline { return }
                 if cancellation?.isCancelled == true { return }
+                if placement % 1024 == 0 { progress?(self) }
             }
             statistics.steps += 1
             let lesson = nextToPlace()

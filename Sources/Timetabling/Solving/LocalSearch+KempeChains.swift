@@ -42,17 +42,4 @@ extension LocalSearch {
         }
         return chain
     }
-
-    /// The change of making every move of `chain` (counted by making them and undoing them).
-    func change(of chain: [(lesson: Int, position: Int)]) -> Change {
-        let before = (weighted, hard, soft)
-        let saved = chain.map { position[$0.lesson] }
-        let made = statistics.made
-        for link in chain { move(link.lesson, to: link.position) }
-        let change = Change(weighted: weighted - before.0, hard: hard - before.1, soft: soft - before.2)
-        for (link, back) in zip(chain, saved).reversed() { move(link.lesson, to: back) }
-        statistics.made = made
-        statistics.evaluated += chain.count
-        return change
-    }
 }

@@ -51,7 +51,7 @@ extension LocalSearch {
                 // A single move breaks a rule: the Kempe chain may not.
                 guard let kempe = kempeChain(lesson, to: target), kempe.count > 1 else { continue }
                 chain = kempe
-                change = self.change(of: kempe)
+                change = delta(of: kempe)
                 guard change.hard < 0.5 else { continue }
             }
             let tabu = chain.contains { tabuUntil[startColumn[$0.lesson][$0.position]] > statistics.steps }

@@ -407,6 +407,76 @@ final class LocalSearch {
         let from = stage(lesson, to: target)
         var change = Change()
         change.soft = startCost(lesson, target) - startCost(lesson, from)
+        stagedRowChange(into: &change)
+        personChange(lesson, from: from, to: target, into: &change)
+        return change
+    }
+
+    /// The change if every lesson of `moves` moved to its start position together (a swap, a
+    /// chain), counted without making them.
+    func delta(of moves: [(lesson: Int, position: Int)]) -> Change {
+        statistics.evaluated += 1
+        stamp += 1
+        touchedRows.removeAll(keepingCapacity: true)
+        touchedGroups.removeAll(keepingCapacity: true)
+        var change = Change()
+        for (lesson, target) in moves {
+            let from = position[lesson]
+            if from >= 0 { touch(startColumn[lesson][from], -1) }
+            if target >= 0 { touch(startColumn[lesson][target], 1) }
+            change.soft += startCost(lesson, target) - startCost(lesson, from)
+        }
+        stagedRowChange(into: &change)
+        // The people's and teams' days, recounted on every day a move leaves or enters.
+        var days: [Int] = []
+        var persons: [Int] = []
+        var teachers: [Int] = []
+        for (lesson, target) in moves {
+            let starts = problem.lessons[lesson].starts
+            for index in [position[lesson], target] where index >= 0 && !days.contains(starts[index].day) {
+                days.append(starts[index].day)
+            }
+            for person in people.peopleOfLesson[lesson] where !persons.contains(person) { persons.append(person) }
+            teachers += problem.lessons[lesson].teachers
+        }
+        guard !persons.isEmpty else { return change }
+        markMoves(moves, sign: 1)
+        for person in persons {
+            var week = people.days[person]
+            for day in days { week[day] = people.count(person, day: day) }
+            let after = people.cost(person, days: week)
+            change.add(
+                after.hard - personCost[person].hard, after.soft - personCost[person].soft,
+                weight: itemWeight[personBase + person])
+        }
+        for team in teams.teams(of: teachers) {
+            var week = teams.days[team]
+            for day in days { week[day] = teams.count(team, day: day, people: people) }
+            let after = teams.cost(team, days: week)
+            change.add(
+                after.hard - teamCost[team].hard, after.soft - teamCost[team].soft,
+                weight: itemWeight[teamBase + team])
+        }
+        markMoves(moves, sign: -1)
+        return change
+    }
+
+    /// Marks (sign 1) or unmarks (sign -1) in the people's days the lessons of `moves` at their
+    /// new starts instead of their current ones.
+    private func markMoves(_ moves: [(lesson: Int, position: Int)], sign: Int) {
+        for (lesson, target) in moves {
+            let persons = people.peopleOfLesson[lesson]
+            let starts = problem.lessons[lesson].starts
+            let duration = problem.lessons[lesson].duration
+            if position[lesson] >= 0 {
+                people.mark(persons, from: starts[position[lesson]], duration: duration, sign: -sign)
+            }
+            if target >= 0 { people.mark(persons, from: starts[target], duration: duration, sign: sign) }
+        }
+    }
+
+    /// The change of the rows and slack groups staged in the scratch space; clears it.
+    private func stagedRowChange(into change: inout Change) {
         for row in touchedRows where rowDelta[row] != 0 {
             if rowKind[row] == 1 {
                 change.add(
@@ -427,8 +497,6 @@ final class LocalSearch {
             change.add(new.hard - old.hard, new.soft - old.soft, weight: itemWeight[rows + group])
         }
         for row in touchedRows { rowDelta[row] = 0 }
-        personChange(lesson, from: from, to: target, into: &change)
-        return change
     }
 
     /// The change in the people's costs if `lesson` moved from `from` (or nowhere) to `target`.
@@ -685,15 +753,7 @@ final class LocalSearch {
                     tabuUntil[startColumn[lesson][target]] <= statistics.steps,
                     tabuUntil[startColumn[partner][back]] <= statistics.steps
                 else { continue }
-                var change = delta(lesson, to: target)
-                let moves = statistics.made
-                move(lesson, to: target)
-                let second = delta(partner, to: back)
-                move(lesson, to: from)
-                statistics.made = moves
-                change.weighted += second.weighted
-                change.hard += second.hard
-                change.soft += second.soft
+                let change = delta(of: [(lesson, target), (partner, back)])
                 guard accept(change) else { continue }
                 if chosen == nil || change.beats(chosen!.change) {
                     chosen = (lesson, target, partner, back, change)
@@ -739,7 +799,8 @@ final class LocalSearch {
                 ejectBroken()
                 let budget = limit.map { min(Self.ejectionPlacements, max(1, $0 - (statistics.steps - first))) }
                 placeByEjection(
-                    placements: budget ?? Self.ejectionPlacements, deadline: deadline, cancellation: cancellation)
+                    placements: budget ?? Self.ejectionPlacements, deadline: deadline, cancellation: cancellation,
+                    progress: progress)
                 if !loose.isEmpty { construct() }
                 bestAt = statistics.steps
                 continue

@@ -40,7 +40,9 @@ extension TimetableSolver {
             let kinds = search.brokenByKind
             report(
                 "local search (\(Int(search.hard.rounded())) broken: \(kinds.rows) rows, \(kinds.slacks) slacks, "
-                    + "\(kinds.people) people, \(kinds.teams) teams)", nil, bound)
+                    + "\(kinds.people) people, \(kinds.teams) teams"
+                    + (search.loose.isEmpty ? ")" : "; placing by ejection, \(search.loose.count) lessons waiting)"),
+                nil, bound)
         }
         let consumed = (search.statistics.steps + nativeStepsPerIteration - 1) / nativeStepsPerIteration
         let seconds = max(1e-6, Date().timeIntervalSince(started))
