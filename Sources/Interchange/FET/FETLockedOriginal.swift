@@ -15,8 +15,8 @@ extension FET {
         var times = FETWriter(fragmentAt: 2)
         var rooms = FETWriter(fragmentAt: 2)
         for placement in placements {
-            guard school.activities.contains(placement.activity), school.days.contains(placement.day),
-                school.hours.contains(placement.period)
+            guard school.activities.contains(placement.activity), let day = school.days[placement.day],
+                let hour = school.hours[placement.period]
             else {
                 throw InterchangeError(
                     file: file,
@@ -26,16 +26,16 @@ extension FET {
             }
             times.constraint("ConstraintActivityPreferredStartingTime") { xml in
                 xml.value("Activity_Id", placement.activity)
-                xml.value("Preferred_Day", placement.day)
-                xml.value("Preferred_Hour", placement.period)
+                xml.value("Preferred_Day", day)
+                xml.value("Preferred_Hour", hour)
                 xml.value("Permanently_Locked", "true")
             }
-            guard let room = placement.room else { continue }
-            guard school.rooms.contains(room) else {
+            guard let id = placement.room else { continue }
+            guard let room = school.rooms[id] else {
                 throw InterchangeError(
                     file: file,
                     message:
-                        "the plan puts activity \(placement.activity) in room \(room), which this file does not have")
+                        "the plan puts activity \(placement.activity) in room \(id), which this file does not have")
             }
             rooms.constraint("ConstraintActivityPreferredRoom") { xml in
                 xml.value("Activity_Id", placement.activity)
@@ -52,12 +52,14 @@ extension FET {
 
 /// The pieces of ``FET/lock(_:into:file:)``.
 enum FETLockedOriginal {
-    /// The names a plan may use, read from the file itself.
+    /// The names a plan may use, read from the file itself: days, hours and rooms by the
+    /// trimmed name FlexPlan reads, each to its text as the file spells it (FET matches names
+    /// exactly: "Aula: 1º BACH B" followed by two tabs is not "Aula: 1º BACH B").
     struct Names {
         var activities = Set<String>()
-        var days = Set<String>()
-        var hours = Set<String>()
-        var rooms = Set<String>()
+        var days: [String: String] = [:]
+        var hours: [String: String] = [:]
+        var rooms: [String: String] = [:]
     }
 
     static func names(in text: String, file: String) throws -> Names {
@@ -70,16 +72,26 @@ enum FETLockedOriginal {
             case "Activities_List":
                 names.activities = Set(element.children.compactMap { $0.value("Id") })
             case "Days_List":
-                names.days = Set(element.children.filter { $0.name == "Day" }.compactMap { $0.value("Name") })
+                names.days = spellings(element.children.filter { $0.name == "Day" })
             case "Hours_List":
-                names.hours = Set(element.children.filter { $0.name == "Hour" }.compactMap { $0.value("Name") })
+                names.hours = spellings(element.children.filter { $0.name == "Hour" })
             case "Rooms_List":
-                names.rooms = Set(element.children.compactMap { $0.value("Name") })
+                names.rooms = spellings(element.children)
             default:
                 break
             }
         }
         return names
+    }
+
+    /// Each element's trimmed name to its name as written.
+    private static func spellings(_ elements: [FETElement]) -> [String: String] {
+        var result: [String: String] = [:]
+        for element in elements {
+            guard let name = element.child("Name") else { continue }
+            result[name.trimmedText] = result[name.trimmedText] ?? name.text
+        }
+        return result
     }
 
     /// Inserts `elements` before the closing tag of the last `list` (a self-closing one is
