@@ -27,7 +27,7 @@ extension LocalSearch {
         for item in conflicts.elements where !isOnceRow(item) {
             _ = evict(item, downTo: 0, keeping: -1, into: &evicted)
         }
-        for eviction in evicted { strengthen(onceRow[eviction.lesson]) }
+        for eviction in evicted { strengthenOnce(eviction.lesson) }
         return evicted.count
     }
 
@@ -49,14 +49,14 @@ extension LocalSearch {
             guard let target = leastDisplacing(lesson) else {
                 // Nowhere to go now (every start tabu or unmendable): it weighs more, so it
                 // comes first again after the others moved.
-                if onceRow[lesson] >= 0 { strengthen(onceRow[lesson]) }
+                strengthenOnce(lesson)
                 continue
             }
             guard let placed = placeEvicting(lesson, at: target, limit: Self.evictionLimit) else { continue }
             for eviction in placed.evicted {
                 tabuUntil[startColumn[eviction.lesson][eviction.from]] =
                     statistics.steps + Self.evictionTenure + random.int(in: 0...Self.evictionTenure)
-                strengthen(onceRow[eviction.lesson])
+                strengthenOnce(eviction.lesson)
             }
         }
     }
@@ -83,6 +83,11 @@ extension LocalSearch {
     }
 
     private func weight(of lesson: Int) -> Double { onceRow[lesson] >= 0 ? itemWeight[onceRow[lesson]] : 1 }
+
+    /// The lesson's "once" row weighs one more: it is placed sooner and displaced later.
+    private func strengthenOnce(_ lesson: Int) {
+        if onceRow[lesson] >= 0 { strengthen(onceRow[lesson]) }
+    }
 
     /// The start of `lesson` (not tabu) whose placement, with what it displaces, costs least
     /// (ties at random).

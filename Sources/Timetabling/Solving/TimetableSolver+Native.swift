@@ -92,12 +92,14 @@ extension TimetableSolver {
         let polishing = (search.statistics.steps - before + nativeStepsPerIteration - 1) / nativeStepsPerIteration
         let better = search.best.soft < first - 1e-9
         let polishedObjective = better ? try accepted(polished) : nil
-        let kept = polishedObjective != nil
+        // Kept when the whole model accepts it and its whole penalty (rooms, rows the walk does
+        // not count) is lower too.
+        let kept = polishedObjective.map { $0 < objective - 1e-9 } ?? false
         report(
             "local search on the penalties: \(Int(first.rounded())) → \(Int(search.best.soft.rounded())) after "
                 + "\(search.statistics.steps - before) steps"
-                + (better && !kept ? " (not kept: the whole model refuses it)" : ""),
-            polishedObjective ?? objective, bound)
+                + (better && !kept ? " (not kept: the whole model refuses it or costs it more)" : ""),
+            kept ? polishedObjective : objective, bound)
         let plan = kept ? polished : starts
         return NativeOutcome(
             plan: plan, starting: plan.map(Optional.some), consumedIterations: consumed + polishing)
