@@ -546,11 +546,7 @@ final class LocalSearch {
             if rowKind[row] == 1 {
                 let old = violation(row, activity[row])
                 activity[row] += rowDelta[row]
-                let new = violation(row, activity[row])
-                if new > old { worsened.append((row, old)) }
-                hard += new - old
-                weighted += itemWeight[row] * (new - old)
-                if new > 0 { conflicts.insert(row) } else { conflicts.remove(row) }
+                settle(row, from: (old, 0), to: (violation(row, activity[row]), 0))
             } else {
                 let group = rowGroup[row]
                 if groupStamp[group] != stamp {
@@ -567,12 +563,7 @@ final class LocalSearch {
             }
             let old = groupCost(group, groupValue[group])
             groupValue[group] = slackValue(group)
-            let new = groupCost(group, groupValue[group])
-            if new.hard > old.hard { worsened.append((rows + group, old.hard)) }
-            hard += new.hard - old.hard
-            weighted += itemWeight[rows + group] * (new.hard - old.hard)
-            soft += new.soft - old.soft
-            if new.hard > 0 { conflicts.insert(rows + group) } else { conflicts.remove(rows + group) }
+            settle(rows + group, from: old, to: groupCost(group, groupValue[group]))
         }
         for row in touchedRows { rowDelta[row] = 0 }
         soft += startCost(lesson, target) - startCost(lesson, from)
@@ -590,26 +581,14 @@ final class LocalSearch {
             people.recount(persons, days: changedDays)
             for person in persons {
                 let new = people.cost(person)
-                if new.hard > personCost[person].hard {
-                    worsened.append((personBase + person, personCost[person].hard))
-                }
-                hard += new.hard - personCost[person].hard
-                weighted += itemWeight[personBase + person] * (new.hard - personCost[person].hard)
-                soft += new.soft - personCost[person].soft
+                settle(personBase + person, from: personCost[person], to: new)
                 personCost[person] = new
-                let item = personBase + person
-                if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
             }
             for team in teams.teams(of: problem.lessons[lesson].teachers) {
                 for day in changedDays { teams.days[team][day] = teams.count(team, day: day, people: people) }
                 let new = teams.cost(team, days: teams.days[team])
-                if new.hard > teamCost[team].hard { worsened.append((teamBase + team, teamCost[team].hard)) }
-                hard += new.hard - teamCost[team].hard
-                weighted += itemWeight[teamBase + team] * (new.hard - teamCost[team].hard)
-                soft += new.soft - teamCost[team].soft
+                settle(teamBase + team, from: teamCost[team], to: new)
                 teamCost[team] = new
-                let item = teamBase + team
-                if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
             }
         }
         if target >= 0 { loose.remove(lesson) } else { loose.insert(lesson) }
@@ -617,6 +596,15 @@ final class LocalSearch {
         if loose.isEmpty, hard < best.hard - 1e-9 || (hard <= best.hard + 1e-9 && soft < best.soft - 1e-9) {
             best = (position, hard, soft)
         }
+    }
+
+    /// Books a rule's new cost in the totals, the broken rules and ``worsened``.
+    private func settle(_ item: Int, from old: (hard: Double, soft: Double), to new: (hard: Double, soft: Double)) {
+        if new.hard > old.hard { worsened.append((item, old.hard)) }
+        hard += new.hard - old.hard
+        weighted += itemWeight[item] * (new.hard - old.hard)
+        soft += new.soft - old.soft
+        if new.hard > 0 { conflicts.insert(item) } else { conflicts.remove(item) }
     }
 
     /// Puts every lesson back where `positions` has it.
